@@ -1,0 +1,25 @@
+// Completes pkg/ after wasm-pack: package.json from pkg-template/ with the crate's version,
+// the npm README and the licence. Fails if a file the package lists is missing.
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(fileURLToPath(import.meta.url), "../..");
+const pkg = join(root, "pkg");
+
+const cargoToml = readFileSync(join(root, "Cargo.toml"), "utf8");
+const version = cargoToml.match(/\[workspace\.package\][^[]*?\nversion\s*=\s*"([^"]+)"/)?.[1];
+if (!version) throw new Error("package: no version in [workspace.package] of Cargo.toml");
+
+const manifest = JSON.parse(readFileSync(join(root, "pkg-template/package.json"), "utf8"));
+// Name first, then version, as npm writes it.
+const { name, ...rest } = manifest;
+writeFileSync(join(pkg, "package.json"), JSON.stringify({ name, version, ...rest }, null, 2) + "\n");
+copyFileSync(join(root, "pkg-template/README.md"), join(pkg, "README.md"));
+copyFileSync(join(root, "LICENSE"), join(pkg, "LICENSE"));
+
+const missing = manifest.files.filter((file) => !existsSync(join(pkg, file)));
+if (missing.length > 0) {
+  throw new Error(`package: pkg/ lacks files that package.json lists: ${missing.join(", ")}`);
+}
+console.log(`package: pkg/ is ${name}@${version}`);
