@@ -22,8 +22,10 @@ pub fn parse_moment_kind(
 ) -> Result<JsValue, JsValue> {
     // A non-string is reported like an unknown name, quoted as its type: "<number>".
     let text = value.as_string().unwrap_or_else(|| {
-        let type_name = value.js_typeof().as_string().unwrap_or_default();
-        ["<", &type_name, ">"].concat()
+        let mut described = String::from("<");
+        described.push_str(&value.js_typeof().as_string().unwrap_or_default());
+        described.push('>');
+        described
     });
     let kind: MomentKind = text.parse().map_err(|err| to_js_error(&err))?;
     Ok(JsValue::from_str(kind.as_str()))

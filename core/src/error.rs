@@ -30,6 +30,21 @@ impl Error {
         }
     }
 
+    /// What went wrong, for people: names the bad value and what would have been accepted.
+    ///
+    /// Built without `core::fmt` because its formatting machinery costs kilobytes of wasm.
+    pub fn message(&self) -> String {
+        match &self.kind {
+            Kind::UnknownMomentKind { input } => {
+                let mut message = String::with_capacity(input.len() + 64);
+                message.push_str("unknown moment kind \"");
+                message.push_str(input);
+                message.push_str("\": expected one of know, go, do, buy");
+                message
+            }
+        }
+    }
+
     /// The stable name of this kind of error; JavaScript sees it as `error.name`.
     pub fn name(&self) -> &'static str {
         match self.kind {
@@ -40,12 +55,7 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.kind {
-            Kind::UnknownMomentKind { input } => write!(
-                f,
-                "unknown moment kind {input:?}: expected one of know, go, do, buy"
-            ),
-        }
+        f.write_str(&self.message())
     }
 }
 

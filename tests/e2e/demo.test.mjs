@@ -1,21 +1,21 @@
-// The demo page, served exactly as `bash scripts/demo.sh` serves it, loads the built package
-// in Chromium and the wasm module answers.
+// The README's demo command serves a page on which the built package loads in Chromium and
+// the wasm module answers.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
 
-import { startServer } from "../../scripts/serve.mjs";
 import { launchChromium, openWatchedPage } from "./browser.mjs";
-
-const packageVersion = JSON.parse(
-  readFileSync(new URL("../../pkg/package.json", import.meta.url), "utf8"),
-).version;
+import { startDemo } from "./demo-command.mjs";
 
 let server;
 let browser;
+let packageVersion;
 
 before(async () => {
-  server = await startServer();
+  server = await startDemo(); // builds pkg/ first
+  packageVersion = JSON.parse(
+    readFileSync(new URL("../../pkg/package.json", import.meta.url), "utf8"),
+  ).version;
   browser = await launchChromium();
 });
 
@@ -65,6 +65,28 @@ test("the module's errors are real Error objects with a stable name", async () =
     assert.equal(result.name, "UnknownMomentKindError");
     assert.ok(result.length < 120, "a hostile input does not make a huge message");
   }
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the npm README's example runs as written", async () => {
+  const readme = readFileSync(new URL("../../pkg/README.md", import.meta.url), "utf8");
+  const example = readme.match(/```js\n([\s\S]*?)```/)?.[1];
+  assert.ok(example, "pkg/README.md has a js example");
+  // The page has no bundler: the bare specifier becomes the served path, and the static
+  // import a dynamic one, so the example can run inside page.evaluate.
+  const runnable = example.replace(
+    /^import init, \{([^}]*)\} from "augenblick";$/m,
+    'const { default: init, $1 } = await import("/pkg/augenblick.js");',
+  );
+  assert.notEqual(runnable, example, "the example imports from \"augenblick\"");
+
+  const { page, problems } = await openWatchedPage(browser);
+  await page.goto(server.url);
+  const logged = [];
+  page.on("console", (message) => logged.push(message.text()));
+  await page.evaluate(`(async () => {\n${runnable}\n})()`);
+  assert.deepEqual(logged, [packageVersion]);
   assert.deepEqual(problems, []);
   await page.close();
 });

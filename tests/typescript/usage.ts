@@ -10,6 +10,10 @@ export async function start(): Promise<MomentKind> {
   // Anything may be passed in; a MomentKind comes out.
   const kind: MomentKind = parseMomentKind(document.body.dataset.moment);
 
+  // @ts-expect-error the result is typed as a MomentKind, not as `any`
+  const notANumber: number = parseMomentKind("go");
+  console.log(notANumber);
+
   // @ts-expect-error a MomentKind is one of four names, not any string
   const wrong: MomentKind = "shop";
   console.log(wrong);
