@@ -2,11 +2,10 @@
 # Builds the npm package into pkg/: wasm-pack (release, wasm-opt -Oz) for the module and its
 # glue, then the hand-kept parts from pkg-template/. Run scripts/setup.sh once before.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/env.sh"
 
 # wasm-pack runs whichever wasm-opt is first on PATH without checking its version, and
 # Debian's binaryen 108 writes modules that fail at init(): insist on the npm one.
-export PATH="$PWD/node_modules/.bin:$PATH"
 if ! wasm-opt --version | grep -q 'version 132'; then
   echo "build: wasm-opt on PATH is '$(wasm-opt --version)', expected binaryen 132 from npm" >&2
   echo "build: run bash scripts/setup.sh" >&2

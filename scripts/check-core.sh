@@ -2,7 +2,7 @@
 # The core decides everything and must stay plain Rust: no browser crate anywhere in its
 # dependency tree (normal, build and dev; every target), and no unsafe code.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/env.sh"
 
 FORBIDDEN='^(wasm-bindgen|wasm-bindgen-[a-z-]+|web-sys|js-sys|gloo|gloo-[a-z-]+|serde-wasm-bindgen)$'
 

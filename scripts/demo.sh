@@ -2,7 +2,7 @@
 # Sets up (first time only), builds the package and serves the demo on 127.0.0.1.
 # PORT=8081 bash scripts/demo.sh to choose another port.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/env.sh"
 bash scripts/setup.sh
 bash scripts/build.sh
 exec node scripts/serve.mjs --port "${PORT:-8080}"

@@ -3,7 +3,7 @@
 # Every step checks first and does nothing when its tool is already there at the pinned version,
 # so the second run costs a few hundred milliseconds.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/env.sh"
 
 WASM_BINDGEN_VERSION=0.2.130 # must equal the `wasm-bindgen = "=…"` pin in Cargo.toml
 WASM_PACK_VERSION=0.15.1

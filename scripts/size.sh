@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the release package and checks its size against size-budget.json.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/env.sh"
 bash scripts/build.sh
 node scripts/size.mjs "$@"

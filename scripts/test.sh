@@ -2,9 +2,8 @@
 # Every check the project has, in order, stopping at the first that fails. Sets up the
 # machine first (idempotent), so it runs on a fresh clone of a fresh machine.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/env.sh"
 
-export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
 passed=0

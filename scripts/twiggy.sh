@@ -5,8 +5,7 @@
 #
 #   bash scripts/twiggy.sh [ROWS]
 set -euo pipefail
-cd "$(dirname "$0")/.."
-export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+source "$(dirname "$0")/env.sh"
 command -v twiggy >/dev/null || cargo install twiggy --version 0.8.0 --locked
 
 named=$(mktemp -d)
