@@ -13,20 +13,36 @@ const QUOTED_INPUT_MAX_CHARS: usize = 40;
 /// An error from the Augenblick core.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
-    kind: Kind,
+    reason: Reason,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Kind {
+enum Reason {
     UnknownMomentKind { input: String },
+    InvalidCoordinates { bad_latitude: bool },
+    InvalidGeohashPrecision { precision: u8 },
 }
 
 impl Error {
     pub(crate) fn unknown_moment_kind(input: &str) -> Self {
         Error {
-            kind: Kind::UnknownMomentKind {
+            reason: Reason::UnknownMomentKind {
                 input: quoted_prefix(input),
             },
+        }
+    }
+
+    /// A position or site location whose latitude is not a number from -90 to 90
+    /// (`bad_latitude`), or else whose longitude is not one from -180 to 180.
+    pub(crate) fn invalid_coordinates(bad_latitude: bool) -> Self {
+        Error {
+            reason: Reason::InvalidCoordinates { bad_latitude },
+        }
+    }
+
+    pub(crate) fn invalid_geohash_precision(precision: u8) -> Self {
+        Error {
+            reason: Reason::InvalidGeohashPrecision { precision },
         }
     }
 
@@ -34,12 +50,23 @@ impl Error {
     ///
     /// Built without `core::fmt` because its formatting machinery costs kilobytes of wasm.
     pub fn message(&self) -> String {
-        match &self.kind {
-            Kind::UnknownMomentKind { input } => {
+        match &self.reason {
+            Reason::UnknownMomentKind { input } => {
                 let mut message = String::with_capacity(input.len() + 64);
                 message.push_str("unknown moment kind \"");
                 message.push_str(input);
                 message.push_str("\": expected one of know, go, do, buy");
+                message
+            }
+            Reason::InvalidCoordinates { bad_latitude } => String::from(if *bad_latitude {
+                "invalid position: latitude must be a number from -90 to 90"
+            } else {
+                "invalid position: longitude must be a number from -180 to 180"
+            }),
+            Reason::InvalidGeohashPrecision { precision } => {
+                let mut message = String::from("invalid geohashPrecision ");
+                push_decimal(&mut message, u32::from(*precision));
+                message.push_str(": expected a whole number from 1 to 12");
                 message
             }
         }
@@ -47,8 +74,10 @@ impl Error {
 
     /// The stable name of this kind of error; JavaScript sees it as `error.name`.
     pub fn name(&self) -> &'static str {
-        match self.kind {
-            Kind::UnknownMomentKind { .. } => "UnknownMomentKindError",
+        match self.reason {
+            Reason::UnknownMomentKind { .. } => "UnknownMomentKindError",
+            Reason::InvalidCoordinates { .. } => "InvalidCoordinatesError",
+            Reason::InvalidGeohashPrecision { .. } => "InvalidGeohashPrecisionError",
         }
     }
 }
@@ -60,6 +89,21 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// Appends `n` in decimal (without `core::fmt`, see [`Error::message`]).
+fn push_decimal(out: &mut String, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut len = 0;
+    loop {
+        digits[len] = b'0' + (n % 10) as u8;
+        len += 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(digits[..len].iter().rev().map(|d| char::from(*d)));
+}
 
 fn quoted_prefix(input: &str) -> String {
     let mut chars = input.chars();
@@ -81,6 +125,24 @@ mod tests {
             err.to_string(),
             r#"unknown moment kind "shop": expected one of know, go, do, buy"#
         );
+    }
+
+    #[test]
+    fn numbers_are_written_without_fmt() {
+        for (precision, text) in [(0, "0"), (13, "13"), (255, "255")] {
+            let message = Error::invalid_geohash_precision(precision).message();
+            assert!(message.contains(&[" ", text, ":"].concat()), "{message}");
+        }
+    }
+
+    #[test]
+    fn the_bad_coordinate_is_named() {
+        assert!(Error::invalid_coordinates(true)
+            .message()
+            .contains("latitude"));
+        assert!(Error::invalid_coordinates(false)
+            .message()
+            .contains("longitude"));
     }
 
     #[test]

@@ -20,6 +20,7 @@
 
 mod error;
 mod moment;
+pub mod signals;
 
 pub use error::Error;
 pub use moment::MomentKind;

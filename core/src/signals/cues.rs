@@ -1,0 +1,620 @@
+//! Content cues: the things on a page that say what a visitor can do there (buy, go, do),
+//! in English, German and Dutch.
+
+use super::page::RawPage;
+use super::text::{contains_any, fold};
+
+/// Counts of each cue on a page (saturating at `u16::MAX`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Cues {
+    /// Amounts with a currency: "€ 12,99", "12.99 EUR", "$5".
+    pub prices: u16,
+    /// Add-to-cart and buy buttons or links.
+    pub cart_buttons: u16,
+    /// Links to a cart or checkout.
+    pub cart_links: u16,
+    /// Postal addresses: `<address>` elements and street-and-postcode text.
+    pub addresses: u16,
+    /// Opening-hours headings and time ranges ("9:00–18:00", "Mo–Fr 9–18 Uhr").
+    pub opening_hours: u16,
+    /// `tel:` links.
+    pub tel_links: u16,
+    /// Embedded maps.
+    pub map_embeds: u16,
+    /// Links to directions (map apps, "Anfahrt", "Get directions").
+    pub direction_links: u16,
+    /// Items of ingredient lists.
+    pub ingredient_items: u16,
+    /// Items of step or instruction lists.
+    pub step_items: u16,
+    /// Videos: `<video>`, embedded players, `og:video`, schema.org `VideoObject`.
+    pub videos: u16,
+}
+
+const CART_PHRASES: &[&str] = &[
+    // English
+    "add to cart",
+    "add to basket",
+    "add to bag",
+    "add to trolley",
+    "buy now",
+    "buy it now",
+    "order now",
+    "add to order",
+    "pre-order",
+    "purchase",
+    // German
+    "in den warenkorb",
+    "in den einkaufswagen",
+    "zum warenkorb hinzufügen",
+    "jetzt kaufen",
+    "jetzt bestellen",
+    "kaufen",
+    "in die einkaufstasche",
+    "vorbestellen",
+    // Dutch
+    "in winkelwagen",
+    "in winkelmand",
+    "aan winkelwagen",
+    "in mijn winkelwagen",
+    "nu kopen",
+    "koop nu",
+    "bestel nu",
+    "in winkelwagentje",
+];
+const CART_PATHS: &[&str] = &[
+    "/cart",
+    "/basket",
+    "/checkout",
+    "/warenkorb",
+    "/kasse",
+    "/winkelwagen",
+    "/winkelmand",
+    "/afrekenen",
+    "/bestellen",
+];
+const MAP_HOSTS: &[&str] = &[
+    "google.com/maps",
+    "maps.google.",
+    "openstreetmap.org",
+    "bing.com/maps",
+    "api.mapbox.com",
+    "maps.apple.com",
+    "wego.here.com",
+    "/maps/embed",
+];
+const DIRECTION_HOSTS: &[&str] = &[
+    "google.com/maps",
+    "maps.google.",
+    "goo.gl/maps",
+    "maps.app.goo.gl",
+    "maps.apple.com",
+    "openstreetmap.org/directions",
+    "waze.com",
+    "bing.com/maps",
+];
+const DIRECTION_PHRASES: &[&str] = &[
+    "directions",
+    "get directions",
+    "route planen",
+    "anfahrt",
+    "wegbeschreibung",
+    "route berechnen",
+    "routebeschrijving",
+    "plan je route",
+    "plan uw route",
+];
+const VIDEO_HOSTS: &[&str] = &[
+    "youtube.com/embed",
+    "youtube-nocookie.com",
+    "player.vimeo.com",
+    "dailymotion.com/embed",
+    "fast.wistia.",
+    "players.brightcove.net",
+];
+const INGREDIENT_WORDS: &[&str] = &["ingredient", "zutat", "ingrediënt", "ingredienten"];
+const STEP_WORDS: &[&str] = &[
+    "instruction",
+    "direction",
+    "method",
+    "step",
+    "preparation",
+    "zubereitung",
+    "anleitung",
+    "schritt",
+    "bereiding",
+    "werkwijze",
+    "stap",
+];
+const HOURS_PHRASES: &[&str] = &[
+    "opening hours",
+    "opening times",
+    "hours of operation",
+    "business hours",
+    "öffnungszeiten",
+    "geöffnet",
+    "openingstijden",
+    "openingsuren",
+    "geopend",
+];
+const STREET_SUFFIXES: &[&str] = &[
+    // German
+    "straße", "strasse", "str.", "weg", "platz", "gasse", "allee", "damm", "ufer", "chaussee",
+    // Dutch
+    "straat", "laan", "plein", "gracht", "kade", "dijk", "singel", "steeg",
+];
+const STREET_TYPES: &[&str] = &[
+    "street",
+    "st",
+    "st.",
+    "road",
+    "rd",
+    "rd.",
+    "avenue",
+    "ave",
+    "ave.",
+    "lane",
+    "ln",
+    "drive",
+    "dr",
+    "dr.",
+    "boulevard",
+    "blvd",
+    "blvd.",
+    "way",
+    "place",
+    "square",
+    "court",
+];
+
+impl Cues {
+    /// Detects the cues of a page; `text` is its collapsed body text and `schema_types` its
+    /// schema.org types.
+    pub fn detect(raw: &RawPage, text: &str, schema_types: &[String]) -> Self {
+        let folded_text = fold(text);
+        let link_texts: Vec<String> = raw.links.iter().map(|l| fold(&l.text)).collect();
+        let hrefs: Vec<String> = raw.links.iter().map(|l| fold(l.href.trim())).collect();
+        let frames: Vec<String> = raw.frames.iter().map(|f| fold(f)).collect();
+
+        let count = |n: usize| n.min(u16::MAX as usize) as u16;
+        let count_lists = |words: &[&str]| {
+            let items: u32 = raw
+                .lists
+                .iter()
+                .filter(|list| contains_any(&fold(&list.label), words))
+                .map(|list| list.items)
+                .sum();
+            count(items as usize)
+        };
+        let og_video = raw
+            .meta
+            .iter()
+            .any(|(name, _)| name.starts_with("og:video"));
+        let video_object = schema_types.iter().any(|t| t == "VideoObject");
+
+        Cues {
+            prices: count(count_prices(&folded_text)),
+            cart_buttons: count(
+                raw.buttons
+                    .iter()
+                    .map(|b| fold(b))
+                    .chain(link_texts.iter().cloned())
+                    .filter(|label| contains_any(label, CART_PHRASES))
+                    .count(),
+            ),
+            cart_links: count(hrefs.iter().filter(|h| contains_any(h, CART_PATHS)).count()),
+            addresses: count(raw.addresses as usize + count_street_addresses(&folded_text)),
+            opening_hours: count(
+                HOURS_PHRASES
+                    .iter()
+                    .map(|p| folded_text.matches(p).count())
+                    .sum::<usize>()
+                    + count_time_ranges(&folded_text),
+            ),
+            tel_links: count(hrefs.iter().filter(|h| h.starts_with("tel:")).count()),
+            map_embeds: count(frames.iter().filter(|f| contains_any(f, MAP_HOSTS)).count()),
+            direction_links: count(
+                hrefs
+                    .iter()
+                    .zip(&link_texts)
+                    .filter(|(href, text)| {
+                        contains_any(href, DIRECTION_HOSTS) || contains_any(text, DIRECTION_PHRASES)
+                    })
+                    .count(),
+            ),
+            ingredient_items: count_lists(INGREDIENT_WORDS),
+            step_items: count_lists(STEP_WORDS),
+            videos: count(
+                raw.videos as usize
+                    + frames
+                        .iter()
+                        .filter(|f| contains_any(f, VIDEO_HOSTS))
+                        .count()
+                    + usize::from(og_video)
+                    + usize::from(video_object),
+            ),
+        }
+    }
+}
+
+/// Currency markers next to a number: "€12", "12 €", "eur 12", "12,99 chf".
+fn count_prices(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    text.char_indices()
+        .filter_map(|(start, c)| {
+            currency_marker_len(text, start, c).map(|len| (start, start + len))
+        })
+        .filter(|&(start, end)| {
+            first_non_space_is_digit(bytes[end..].iter().copied().take(2))
+                || first_non_space_is_digit(bytes[..start].iter().rev().copied().take(2))
+        })
+        .count()
+}
+
+fn first_non_space_is_digit(mut near: impl Iterator<Item = u8>) -> bool {
+    near.find(|b| *b != b' ')
+        .is_some_and(|b| b.is_ascii_digit())
+}
+
+/// The length of the currency symbol or whole-word ISO code at `start`, if there is one.
+fn currency_marker_len(text: &str, start: usize, c: char) -> Option<usize> {
+    if matches!(c, '€' | '$' | '£') {
+        return Some(c.len_utf8());
+    }
+    let rest = &text[start..];
+    let code = ["euro", "eur", "chf", "usd", "gbp"]
+        .into_iter()
+        .find(|code| rest.starts_with(code))?;
+    let bytes = text.as_bytes();
+    let at_word_start = start == 0 || !bytes[start - 1].is_ascii_alphanumeric();
+    let at_word_end = !bytes
+        .get(start + code.len())
+        .is_some_and(u8::is_ascii_alphabetic);
+    (at_word_start && at_word_end).then_some(code.len())
+}
+
+/// Street names with a house number followed, within a few words, by a postcode:
+/// "Hauptstraße 12, 10115 Berlin", "Keizersgracht 1, 1015 CJ Amsterdam",
+/// "221 Baker Street, London NW1 6XE", "350 Fifth Avenue, New York, NY 10118".
+fn count_street_addresses(text: &str) -> usize {
+    let words: Vec<&str> = text
+        .split(' ')
+        .map(|w| w.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '|')))
+        .collect();
+    let mut found = 0;
+    let mut i = 0;
+    while i < words.len() {
+        let word = words[i];
+        let european =
+            is_european_street(word) && words.get(i + 1).is_some_and(|n| is_house_number(n));
+        let english = STREET_TYPES.contains(&word)
+            && (1..=3).any(|back| {
+                i >= back
+                    && words[i - back].bytes().all(|b| b.is_ascii_digit())
+                    && is_house_number(words[i - back])
+            });
+        if european || english {
+            if let Some(offset) = (1..=8).find(|k| is_postcode(&words, i + k)) {
+                found += 1;
+                i += offset;
+            }
+        }
+        i += 1;
+    }
+    found
+}
+
+/// "hauptstraße", "kirchweg", "keizersgracht", or the suffix alone ("Lange Straße").
+fn is_european_street(word: &str) -> bool {
+    STREET_SUFFIXES.iter().any(|suffix| word.ends_with(suffix))
+}
+
+/// "12", "12a", "1-3" is not (ranges are rare and ambiguous).
+fn is_house_number(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=4).contains(&digits) && word.len() - digits <= 1
+}
+
+/// A German, Austrian, Swiss, Dutch or US postcode (4 or 5 digits) or a British one
+/// ("nw1 6xe": an outward code with a digit, then digit-letter-letter).
+fn is_postcode(words: &[&str], i: usize) -> bool {
+    let Some(word) = words.get(i) else {
+        return false;
+    };
+    if word.bytes().all(|b| b.is_ascii_digit()) {
+        return word.len() == 4 || word.len() == 5;
+    }
+    let outward = (2..=4).contains(&word.len())
+        && word.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+        && word.bytes().any(|b| b.is_ascii_digit())
+        && word.bytes().all(|b| b.is_ascii_alphanumeric());
+    let inward = words.get(i + 1).is_some_and(|w| {
+        let b = w.as_bytes();
+        b.len() == 3
+            && b[0].is_ascii_digit()
+            && b[1].is_ascii_alphabetic()
+            && b[2].is_ascii_alphabetic()
+    });
+    outward && inward
+}
+
+/// Time ranges with minutes or a unit on at least one side, so "1-2 cups" is not one:
+/// "9:00 - 18:00", "11.30–22.00", "9-17 uhr", "9am to 5pm", "10 bis 18 uhr".
+fn count_time_ranges(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut found = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts_number =
+            bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric());
+        if starts_number {
+            if let Some((first, after_first)) = read_time(bytes, i) {
+                if let Some(after_separator) = read_range_separator(bytes, after_first) {
+                    if let Some((second, end)) = read_time(bytes, after_separator) {
+                        if first.explicit || second.explicit {
+                            found += 1;
+                            i = end;
+                            continue;
+                        }
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    found
+}
+
+struct ClockTime {
+    /// Has minutes or a unit (am, pm, uhr, h), so it is surely a time of day.
+    explicit: bool,
+}
+
+fn read_time(bytes: &[u8], start: usize) -> Option<(ClockTime, usize)> {
+    let mut i = start;
+    let hour_digits = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+    if !(1..=2).contains(&hour_digits) {
+        return None;
+    }
+    let hour = digits_value(&bytes[i..i + hour_digits]);
+    i += hour_digits;
+    let mut explicit = false;
+    if matches!(bytes.get(i), Some(b':' | b'.'))
+        && bytes
+            .get(i + 1..i + 3)
+            .is_some_and(|m| m.iter().all(u8::is_ascii_digit))
+        && !bytes.get(i + 3).is_some_and(u8::is_ascii_digit)
+    {
+        if digits_value(&bytes[i + 1..i + 3]) >= 60 {
+            return None;
+        }
+        explicit = true;
+        i += 3;
+    }
+    if hour > 24 {
+        return None;
+    }
+    let unit_start = if bytes.get(i) == Some(&b' ') {
+        i + 1
+    } else {
+        i
+    };
+    for unit in [&b"am"[..], b"pm", b"a.m.", b"p.m.", b"uhr", b"h"] {
+        if bytes[unit_start.min(bytes.len())..].starts_with(unit)
+            && !bytes
+                .get(unit_start + unit.len())
+                .is_some_and(u8::is_ascii_alphabetic)
+        {
+            return Some((ClockTime { explicit: true }, unit_start + unit.len()));
+        }
+    }
+    Some((ClockTime { explicit }, i))
+}
+
+fn read_range_separator(bytes: &[u8], start: usize) -> Option<usize> {
+    let mut i = start;
+    while bytes.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    let rest = bytes.get(i..)?;
+    let separator_len = [
+        &b"-"[..],
+        "–".as_bytes(),
+        "—".as_bytes(),
+        b"to ",
+        b"bis ",
+        b"tot ",
+        b"until ",
+    ]
+    .iter()
+    .find(|s| rest.starts_with(s))?
+    .len();
+    i += separator_len;
+    while bytes.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    bytes.get(i).is_some_and(u8::is_ascii_digit).then_some(i)
+}
+
+fn digits_value(digits: &[u8]) -> u32 {
+    digits
+        .iter()
+        .fold(0, |value, d| value * 10 + u32::from(d - b'0'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::signals::page::{RawLink, RawList};
+
+    fn cues_of_text(text: &str) -> Cues {
+        Cues::detect(&RawPage::default(), &fold(text), &[])
+    }
+
+    fn link(href: &str, text: &str) -> RawLink {
+        RawLink {
+            href: href.into(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn prices_need_a_currency_next_to_a_number() {
+        assert_eq!(
+            count_prices("€12 12 € 12,99€ eur 5 7.50 chf $5 £3.20 5 euro"),
+            8
+        );
+        assert_eq!(count_prices("europe euro-zone 12 cups eurasia €uro usd"), 0);
+    }
+
+    #[test]
+    fn time_ranges_need_minutes_or_a_unit() {
+        for hours in [
+            "9:00 - 18:00",
+            "11.30–22.00",
+            "9-17 uhr",
+            "9am to 5pm",
+            "10 bis 18 uhr",
+            "12:00-14:30",
+            "9 h – 18 h",
+        ] {
+            assert_eq!(count_time_ranges(hours), 1, "{hours}");
+        }
+        for not_hours in [
+            "1-2 cups",
+            "2019-2020",
+            "bake 20-25 minutes",
+            "12.5 - 13.5",
+            "10:75-11:00",
+        ] {
+            assert_eq!(count_time_ranges(not_hours), 0, "{not_hours}");
+        }
+        assert_eq!(count_time_ranges("mo-fr 9:00-18:00, sa 10:00-14:00"), 2);
+    }
+
+    #[test]
+    fn street_addresses_in_german_dutch_and_english() {
+        for address in [
+            "hauptstraße 12, 10115 berlin",
+            "musterstr. 5a 80331 münchen",
+            "am kirchweg 3 1010 wien",
+            "keizersgracht 123 1015 cj amsterdam",
+            "221 baker street london nw1 6xe",
+            "350 fifth avenue, new york, ny 10118",
+        ] {
+            assert_eq!(count_street_addresses(address), 1, "{address}");
+        }
+        for not_address in [
+            "the street was busy in 2019",
+            "weg 3 mal",
+            "we walked 5 streets",
+        ] {
+            assert_eq!(count_street_addresses(not_address), 0, "{not_address}");
+        }
+    }
+
+    #[test]
+    fn opening_hours_from_headings_and_ranges() {
+        assert_eq!(
+            cues_of_text("Öffnungszeiten: Mo–Fr 11:30–22:00").opening_hours,
+            2
+        );
+        assert_eq!(
+            cues_of_text("Openingstijden ma t/m vr 9.00 - 17.00").opening_hours,
+            2
+        );
+        assert_eq!(cues_of_text("Bake for 20-25 minutes").opening_hours, 0);
+    }
+
+    #[test]
+    fn shop_cues_from_buttons_and_links() {
+        let raw = RawPage {
+            buttons: vec![
+                "In den Warenkorb".into(),
+                "Add to Cart".into(),
+                "Toevoegen aan winkelwagen".into(),
+                "Search".into(),
+            ],
+            links: vec![
+                link("/warenkorb", "Warenkorb"),
+                link("https://shop.de/checkout/", "Kasse"),
+                link("/blog", "Blog"),
+            ],
+            ..RawPage::default()
+        };
+        let cues = Cues::detect(&raw, "", &[]);
+        assert_eq!(cues.cart_buttons, 3);
+        assert_eq!(cues.cart_links, 2);
+    }
+
+    #[test]
+    fn place_cues_from_links_and_frames() {
+        let raw = RawPage {
+            links: vec![
+                link("tel:+49301234567", "Anrufen"),
+                link(" TEL:030 123", "030 123"),
+                link(
+                    "https://www.google.com/maps/dir/?api=1&destination=x",
+                    "Route",
+                ),
+                link("/anfahrt", "Anfahrt"),
+                link("/kontakt", "Kontakt"),
+            ],
+            frames: vec![
+                "https://www.google.com/maps/embed?pb=1".into(),
+                "https://www.youtube-nocookie.com/embed/x".into(),
+            ],
+            addresses: 1,
+            ..RawPage::default()
+        };
+        let cues = Cues::detect(&raw, "", &[]);
+        assert_eq!(cues.tel_links, 2);
+        assert_eq!(cues.direction_links, 2);
+        assert_eq!(cues.map_embeds, 1);
+        assert_eq!(cues.videos, 1);
+        assert_eq!(cues.addresses, 1);
+    }
+
+    #[test]
+    fn recipe_lists_by_their_labels() {
+        let raw = RawPage {
+            lists: vec![
+                RawList {
+                    label: "wprm-recipe-ingredients".into(),
+                    items: 7,
+                },
+                RawList {
+                    label: "Zutaten".into(),
+                    items: 5,
+                },
+                RawList {
+                    label: "wprm-recipe-instructions".into(),
+                    items: 4,
+                },
+                RawList {
+                    label: "Zubereitung".into(),
+                    items: 3,
+                },
+                RawList {
+                    label: "nav menu".into(),
+                    items: 20,
+                },
+            ],
+            ..RawPage::default()
+        };
+        let cues = Cues::detect(&raw, "", &[]);
+        assert_eq!((cues.ingredient_items, cues.step_items), (12, 7));
+    }
+
+    #[test]
+    fn videos_from_every_source() {
+        let raw = RawPage {
+            videos: 2,
+            meta: vec![("og:video:url".into(), "https://v.example/x.mp4".into())],
+            ..RawPage::default()
+        };
+        let cues = Cues::detect(&raw, "", &["VideoObject".to_owned()]);
+        assert_eq!(cues.videos, 4);
+    }
+}

@@ -1,0 +1,144 @@
+//! The signals snapshot: everything the inference may look at, in one typed value.
+//!
+//! | part | where it comes from | kept |
+//! |---|---|---|
+//! | [`Device`] | `navigator`, media queries, User-Agent Client Hints | in memory |
+//! | [`LocalTime`] | the clock and time zone | in memory |
+//! | [`PageSignals`] | the URL, referrer and document ([`RawPage`]) | in memory |
+//! | [`Behaviour`] | the visitor's actions in this session | in memory; the repeat-visit count in storage, with storage consent only |
+//! | [`LocationSignal`] | the Geolocation API, with geolocation consent only | a geohash cell and a distance; never the position |
+
+mod behaviour;
+mod cues;
+mod device;
+mod geo;
+mod jsonld;
+mod page;
+mod text;
+mod time;
+mod url;
+
+pub use behaviour::{Behaviour, BehaviourEvent};
+pub use cues::Cues;
+pub use device::{ClientHints, Device, DeviceClass, Pointer};
+pub use geo::{
+    distance_m, encode_geohash, LocationSignal, SiteLocation, DEFAULT_GEOHASH_PRECISION,
+    MAX_GEOHASH_PRECISION,
+};
+pub use jsonld::{MAX_JSON_LD_BYTES, MAX_JSON_LD_DEPTH};
+pub use page::{limits, Heading, PageSignals, RawLink, RawList, RawPage, Skipped};
+pub use text::fold;
+pub use time::{Daypart, LocalTime, Weekday};
+pub use url::{ReferrerClass, Utm, DEFAULT_SEARCH_PARAMS};
+
+use crate::Error;
+
+/// Everything the inference may look at.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Snapshot {
+    /// The device.
+    pub device: Device,
+    /// Local time.
+    pub time: LocalTime,
+    /// Page content.
+    pub page: PageSignals,
+    /// Behaviour in the session.
+    pub behaviour: Behaviour,
+    /// Coarse location, present only with geolocation consent.
+    pub location: Option<LocationSignal>,
+}
+
+/// How a site configures signal collection.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignalConfig {
+    /// Query parameters read as a site search: the defaults, then the site's own.
+    pub search_params: Vec<String>,
+    /// Geohash length kept for a position (1–12).
+    pub geohash_precision: u8,
+    /// The site's places the visitor's distance is measured to.
+    pub locations: Vec<SiteLocation>,
+}
+
+impl Default for SignalConfig {
+    fn default() -> Self {
+        SignalConfig {
+            search_params: DEFAULT_SEARCH_PARAMS
+                .iter()
+                .map(|p| (*p).to_owned())
+                .collect(),
+            geohash_precision: DEFAULT_GEOHASH_PRECISION,
+            locations: Vec::new(),
+        }
+    }
+}
+
+impl SignalConfig {
+    /// A checked configuration: `extra_search_params` are added to the defaults.
+    pub fn new(
+        extra_search_params: &[String],
+        geohash_precision: u8,
+        locations: Vec<SiteLocation>,
+    ) -> Result<Self, Error> {
+        if !(1..=MAX_GEOHASH_PRECISION).contains(&geohash_precision) {
+            return Err(Error::invalid_geohash_precision(geohash_precision));
+        }
+        let mut config = SignalConfig {
+            geohash_precision,
+            locations,
+            ..SignalConfig::default()
+        };
+        for param in extra_search_params {
+            let param = param.trim();
+            if !param.is_empty() && !config.search_params.iter().any(|p| p == param) {
+                config.search_params.push(param.to_owned());
+            }
+        }
+        Ok(config)
+    }
+
+    /// The location signal for a position, or `None` without geolocation consent: the
+    /// position is then not even looked at.
+    pub fn locate(
+        &self,
+        position: Option<(f64, f64)>,
+        geolocation_consent: bool,
+    ) -> Result<Option<LocationSignal>, Error> {
+        match position {
+            Some((lat, lon)) if geolocation_consent => {
+                LocationSignal::coarsen(lat, lon, self.geohash_precision, &self.locations).map(Some)
+            }
+            _ => Ok(None),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn extra_search_params_are_added_once() {
+        let extra = ["term".to_owned(), " q ".to_owned(), "".to_owned()];
+        let config = SignalConfig::new(&extra, 6, vec![]).unwrap();
+        assert_eq!(
+            config.search_params,
+            ["q", "query", "s", "search", "suche", "k", "term"]
+        );
+    }
+
+    #[test]
+    fn a_bad_precision_is_refused() {
+        let err = SignalConfig::new(&[], 0, vec![]).unwrap_err();
+        assert_eq!(err.name(), "InvalidGeohashPrecisionError");
+    }
+
+    #[test]
+    fn no_location_without_geolocation_consent() {
+        let config = SignalConfig::default();
+        assert_eq!(config.locate(Some((52.5, 13.4)), false).unwrap(), None);
+        assert_eq!(config.locate(None, true).unwrap(), None);
+        let signal = config.locate(Some((52.5, 13.4)), true).unwrap().unwrap();
+        assert_eq!(signal.geohash.len(), 6);
+    }
+}

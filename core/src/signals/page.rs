@@ -1,0 +1,337 @@
+//! Page content: what both builders read from a document ([`RawPage`]) and what the core
+//! makes of it ([`PageSignals`]).
+//!
+//! The browser builder (the `augenblick` crate, from the live DOM) and the native builder
+//! (`tools/corpus`, from an HTML file) fill the same [`RawPage`] by the same rules, written
+//! down on each field, and everything after that is this module's. That is what lets the
+//! parity test expect identical signals from both.
+
+use super::cues::Cues;
+use super::jsonld::{self, JsonLdProblem};
+use super::text::{collapse_whitespace, truncate_chars};
+use super::url::{search_query, ParsedUrl, ReferrerClass, Utm};
+
+/// Bounds on what a builder reads, so a hostile or enormous page costs a bounded time.
+/// Builders stop collecting at these limits; the core cuts again, so a builder that reads
+/// more changes nothing.
+pub mod limits {
+    /// Characters of visible body text kept.
+    pub const TEXT_CHARS: usize = 30_000;
+    /// Text nodes visited for the body text.
+    pub const TEXT_NODES: usize = 10_000;
+    /// Elements of each kind read (links, buttons, lists, …).
+    pub const ELEMENTS_PER_KIND: usize = 2_000;
+    /// Characters of a single element's text read (a link's text, a heading).
+    pub const ELEMENT_TEXT_CHARS: usize = 200;
+    /// `h1`–`h3` headings kept.
+    pub const HEADINGS: usize = 40;
+    /// Characters of the title and of the meta description kept.
+    pub const TITLE_CHARS: usize = 300;
+    /// Characters of the meta description kept.
+    pub const DESCRIPTION_CHARS: usize = 500;
+    /// JSON-LD blocks read.
+    pub const JSON_LD_BLOCKS: usize = 32;
+    /// Distinct schema.org types kept.
+    pub const SCHEMA_TYPES: usize = 24;
+}
+
+/// A link: `<a href>`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RawLink {
+    /// The `href` attribute as written (not resolved).
+    pub href: String,
+    /// Its text content, whitespace-collapsed, at most [`limits::ELEMENT_TEXT_CHARS`].
+    pub text: String,
+}
+
+/// A list: `<ul>` or `<ol>`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RawList {
+    /// The words that say what the list is: its own `class` and `id`, its parent's `class`
+    /// and `id`, and the text of its previous sibling element when that is a heading
+    /// (`h1`–`h6`), joined by spaces.
+    pub label: String,
+    /// Its `li` children.
+    pub items: u32,
+}
+
+/// What a builder reads from a document. Every "text" is the `textContent` of the element,
+/// whitespace-collapsed and cut to [`limits::ELEMENT_TEXT_CHARS`]; every list of elements
+/// is in document order and stops at [`limits::ELEMENTS_PER_KIND`]. Elements inside
+/// `<template>` are not part of the document.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RawPage {
+    /// The page's absolute URL.
+    pub url: String,
+    /// `document.referrer` (empty when there is none).
+    pub referrer: String,
+    /// The `lang` attribute of `<html>`.
+    pub lang: String,
+    /// `document.title`: the first `<title>`'s text, whitespace-collapsed.
+    pub title: String,
+    /// `<meta>` elements with a `content`: (`name` or else `property`, lowercased; content).
+    pub meta: Vec<(String, String)>,
+    /// `h1`, `h2`, `h3` as (level, text).
+    pub headings: Vec<(u8, String)>,
+    /// The text of each `<script type="application/ld+json">` (type compared
+    /// case-insensitively, surrounding whitespace ignored), at most [`limits::JSON_LD_BLOCKS`].
+    pub json_ld: Vec<String>,
+    /// The `itemtype` attribute of each element that has one.
+    pub itemtypes: Vec<String>,
+    /// `<a href>` elements.
+    pub links: Vec<RawLink>,
+    /// The label of each `button`, `input[type=submit|button]` and `[role=button]`: its
+    /// text, or else its `value`, or else its `aria-label`.
+    pub buttons: Vec<String>,
+    /// The `src` of each `<iframe>`.
+    pub frames: Vec<String>,
+    /// Number of `<video>` elements.
+    pub videos: u32,
+    /// Number of `<address>` elements.
+    pub addresses: u32,
+    /// `ul` and `ol` elements.
+    pub lists: Vec<RawList>,
+    /// The body's text: the data of its text nodes in document order, except those inside
+    /// `script`, `style`, `noscript` and `template`, joined by spaces. At most
+    /// [`limits::TEXT_NODES`] nodes and about [`limits::TEXT_CHARS`] characters.
+    pub text: String,
+    /// The builder stopped early somewhere (a per-kind or text-node limit).
+    pub truncated: bool,
+}
+
+/// What was left out while reading the page, so a privacy team or a developer can see that
+/// the extraction was bounded rather than complete.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Skipped {
+    /// A builder stopped at one of its element or text limits.
+    pub reading_limit_reached: bool,
+    /// The body text was cut at [`limits::TEXT_CHARS`].
+    pub text_truncated: bool,
+    /// JSON-LD blocks that were not valid JSON (types found before the error are kept).
+    pub json_ld_malformed: u16,
+    /// JSON-LD blocks over the size limit, not read.
+    pub json_ld_too_large: u16,
+    /// Headings, schema types or JSON-LD blocks beyond their limits.
+    pub items_over_limit: u16,
+}
+
+/// A heading of the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Heading {
+    /// 1, 2 or 3.
+    pub level: u8,
+    /// Its text.
+    pub text: String,
+}
+
+/// Page signals, as the inference sees them.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct PageSignals {
+    /// URL path.
+    pub path: String,
+    /// URL query, without `?`.
+    pub query: String,
+    /// The site-search query, if the URL has one.
+    pub search_query: Option<String>,
+    /// Campaign parameters.
+    pub utm: Utm,
+    /// Where the visitor came from.
+    pub referrer: ReferrerClass,
+    /// The page's declared language (`<html lang>`), lowercased.
+    pub language: Option<String>,
+    /// The title.
+    pub title: String,
+    /// `<meta name="description">`.
+    pub description: Option<String>,
+    /// `<meta property="og:type">`, lowercased.
+    pub og_type: Option<String>,
+    /// `h1`–`h3`.
+    pub headings: Vec<Heading>,
+    /// schema.org types from JSON-LD and microdata, distinct, in order of appearance.
+    pub schema_types: Vec<String>,
+    /// Content cues.
+    pub cues: Cues,
+    /// What was left out.
+    pub skipped: Skipped,
+}
+
+impl PageSignals {
+    /// Builds the page signals from what a builder read. `search_params` are the query
+    /// parameters that carry a site search.
+    pub fn from_raw(raw: &RawPage, search_params: &[String]) -> Self {
+        let mut skipped = Skipped {
+            reading_limit_reached: raw.truncated,
+            ..Skipped::default()
+        };
+        let url = ParsedUrl::parse(&raw.url);
+        let utm = Utm::of(&url);
+        let referrer = ReferrerClass::classify(&raw.referrer, &url.host, utm.medium.as_deref());
+
+        let meta = |key: &str| {
+            raw.meta
+                .iter()
+                .find(|(name, content)| name == key && !content.trim().is_empty())
+                .map(|(_, content)| content.as_str())
+        };
+        let description =
+            meta("description").map(|d| collapse_whitespace(d, limits::DESCRIPTION_CHARS).0);
+        let og_type = meta("og:type").map(|t| collapse_whitespace(t, 60).0.to_ascii_lowercase());
+
+        if raw.headings.len() > limits::HEADINGS {
+            skipped.items_over_limit += 1;
+        }
+        let headings = raw
+            .headings
+            .iter()
+            .filter(|(level, _)| (1..=3).contains(level))
+            .map(|(level, text)| Heading {
+                level: *level,
+                text: collapse_whitespace(text, limits::ELEMENT_TEXT_CHARS).0,
+            })
+            .filter(|heading| !heading.text.is_empty())
+            .take(limits::HEADINGS)
+            .collect();
+
+        let schema_types = schema_types(raw, &mut skipped);
+        let (text, text_truncated) = collapse_whitespace(&raw.text, limits::TEXT_CHARS);
+        skipped.text_truncated = text_truncated;
+        let lang = raw.lang.trim();
+
+        PageSignals {
+            path: url.path.clone(),
+            query: url.query.clone(),
+            search_query: search_query(&url, search_params),
+            referrer,
+            utm,
+            language: (!lang.is_empty()).then(|| truncate_chars(lang, 35).to_ascii_lowercase()),
+            title: collapse_whitespace(&raw.title, limits::TITLE_CHARS).0,
+            description,
+            og_type,
+            headings,
+            cues: Cues::detect(raw, &text, &schema_types),
+            schema_types,
+            skipped,
+        }
+    }
+}
+
+fn schema_types(raw: &RawPage, skipped: &mut Skipped) -> Vec<String> {
+    let mut found = Vec::new();
+    if raw.json_ld.len() > limits::JSON_LD_BLOCKS {
+        skipped.items_over_limit += 1;
+    }
+    for block in raw.json_ld.iter().take(limits::JSON_LD_BLOCKS) {
+        match jsonld::collect_types(block, &mut found) {
+            Ok(()) => {}
+            Err(JsonLdProblem::Malformed) => skipped.json_ld_malformed += 1,
+            Err(JsonLdProblem::TooLarge) => skipped.json_ld_too_large += 1,
+        }
+    }
+    found.extend(
+        raw.itemtypes
+            .iter()
+            .flat_map(|itemtype| itemtype.split_ascii_whitespace())
+            .map(str::to_owned),
+    );
+
+    let mut types: Vec<String> = Vec::new();
+    for name in found.iter().map(|t| jsonld::schema_type_name(t)) {
+        if name.is_empty() || types.iter().any(|t| t == name) {
+            continue;
+        }
+        if types.len() == limits::SCHEMA_TYPES {
+            skipped.items_over_limit += 1;
+            break;
+        }
+        types.push(truncate_chars(name, 60));
+    }
+    types
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::signals::url::DEFAULT_SEARCH_PARAMS;
+
+    fn defaults() -> Vec<String> {
+        DEFAULT_SEARCH_PARAMS
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn reads_head_fields_and_url() {
+        let raw = RawPage {
+            url: "https://pizza.de/suche?suche=calzone&utm_source=nl&utm_medium=email".into(),
+            referrer: "".into(),
+            lang: "de-DE".into(),
+            title: "  Calzone \n Rezept ".into(),
+            meta: vec![
+                ("description".into(), "Die beste\nCalzone.".into()),
+                ("og:type".into(), "Article".into()),
+            ],
+            headings: vec![
+                (1, "Calzone".into()),
+                (2, " ".into()),
+                (3, "Zutaten".into()),
+            ],
+            ..RawPage::default()
+        };
+        let page = PageSignals::from_raw(&raw, &defaults());
+        assert_eq!(page.path, "/suche");
+        assert_eq!(page.search_query.as_deref(), Some("calzone"));
+        assert_eq!(page.referrer, ReferrerClass::Email);
+        assert_eq!(page.language.as_deref(), Some("de-de"));
+        assert_eq!(page.title, "Calzone Rezept");
+        assert_eq!(page.description.as_deref(), Some("Die beste Calzone."));
+        assert_eq!(page.og_type.as_deref(), Some("article"));
+        let texts: Vec<_> = page
+            .headings
+            .iter()
+            .map(|h| (h.level, h.text.as_str()))
+            .collect();
+        assert_eq!(texts, [(1, "Calzone"), (3, "Zutaten")]);
+    }
+
+    #[test]
+    fn schema_types_from_json_ld_and_microdata_are_distinct_and_named() {
+        let raw = RawPage {
+            json_ld: vec![
+                r#"{"@graph":[{"@type":"Recipe"},{"@type":"https://schema.org/Person"}]}"#.into(),
+                "{ not json".into(),
+                r#"{"@type":["Recipe","VideoObject"]}"#.into(),
+            ],
+            itemtypes: vec!["http://schema.org/Product  https://schema.org/Offer".into()],
+            ..RawPage::default()
+        };
+        let page = PageSignals::from_raw(&raw, &defaults());
+        assert_eq!(
+            page.schema_types,
+            ["Recipe", "Person", "VideoObject", "Product", "Offer"]
+        );
+        assert_eq!(page.skipped.json_ld_malformed, 1);
+    }
+
+    #[test]
+    fn limits_are_applied_and_reported() {
+        let raw = RawPage {
+            headings: (0..100).map(|i| (2, i.to_string())).collect(),
+            itemtypes: (0..100)
+                .map(|i| format!("https://schema.org/T{i}"))
+                .collect(),
+            text: "wort ".repeat(20_000),
+            truncated: true,
+            ..RawPage::default()
+        };
+        let page = PageSignals::from_raw(&raw, &defaults());
+        assert_eq!(page.headings.len(), limits::HEADINGS);
+        assert_eq!(page.schema_types.len(), limits::SCHEMA_TYPES);
+        assert!(page.skipped.text_truncated);
+        assert!(page.skipped.reading_limit_reached);
+        assert_eq!(page.skipped.items_over_limit, 2);
+    }
+}

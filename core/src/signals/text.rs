@@ -1,0 +1,88 @@
+//! Small text helpers shared by the extractors; all bounded and panic-free on any input.
+
+/// The first `max_chars` characters of `text`.
+pub fn truncate_chars(text: &str, max_chars: usize) -> String {
+    match text.char_indices().nth(max_chars) {
+        Some((end, _)) => text[..end].to_owned(),
+        None => text.to_owned(),
+    }
+}
+
+/// Collapses every run of whitespace to one space and trims the ends, keeping at most
+/// `max_chars` characters. Returns the text and whether anything was cut.
+pub fn collapse_whitespace(text: &str, max_chars: usize) -> (String, bool) {
+    let mut out = String::with_capacity(text.len().min(max_chars * 2));
+    let mut count = 0;
+    for word in text.split_whitespace() {
+        if count > 0 {
+            if count == max_chars {
+                return (out, true);
+            }
+            out.push(' ');
+            count += 1;
+        }
+        for c in word.chars() {
+            if count == max_chars {
+                return (out, true);
+            }
+            out.push(c);
+            count += 1;
+        }
+    }
+    (out, false)
+}
+
+/// Lowercases for matching: ASCII and the letters of German and Dutch (`to_lowercase` on
+/// everything would be larger and slower and is not needed for the cue vocabularies).
+pub fn fold(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            'Ä' => 'ä',
+            'Ö' => 'ö',
+            'Ü' => 'ü',
+            'Ë' => 'ë',
+            'Ï' => 'ï',
+            'É' => 'é',
+            _ => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+/// Whether `text` (already folded) contains any of `phrases`.
+pub fn contains_any(text: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|phrase| text.contains(phrase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_is_by_characters() {
+        assert_eq!(truncate_chars("Größe", 3), "Grö");
+        assert_eq!(truncate_chars("ab", 5), "ab");
+        assert_eq!(truncate_chars("", 0), "");
+    }
+
+    #[test]
+    fn whitespace_collapses_and_the_cut_is_reported() {
+        assert_eq!(
+            collapse_whitespace("  a \n\t b  ", 10),
+            ("a b".to_owned(), false)
+        );
+        assert_eq!(
+            collapse_whitespace("abc def", 5),
+            ("abc d".to_owned(), true)
+        );
+        assert_eq!(
+            collapse_whitespace("abc def", 7),
+            ("abc def".to_owned(), false)
+        );
+        assert_eq!(collapse_whitespace("abc def", 3), ("abc".to_owned(), true));
+    }
+
+    #[test]
+    fn folding_covers_german_and_dutch_capitals() {
+        assert_eq!(fold("ÖFFNUNGSZEITEN Über"), "öffnungszeiten über");
+    }
+}
