@@ -12,6 +12,9 @@ if ! wasm-opt --version | grep -q 'version 132'; then
   exit 1
 fi
 
+# Panic messages name source files; without these prefixes the shipped module carries no
+# machine paths (smaller, and the same bytes on every machine).
+export RUSTFLAGS="--remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}/registry/src= --remap-path-prefix=$PWD="
 wasm-pack --log-level warn build --release --target web --no-pack \
   --out-dir pkg --out-name augenblick
 node scripts/package.mjs

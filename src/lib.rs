@@ -10,14 +10,22 @@
 
 pub use augenblick_core as core;
 
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[cfg(target_arch = "wasm32")]
 mod error;
 #[cfg(target_arch = "wasm32")]
 mod moment;
 #[cfg(target_arch = "wasm32")]
+mod signals;
+#[cfg(target_arch = "wasm32")]
 mod version;
 
 #[cfg(target_arch = "wasm32")]
 pub use moment::parse_moment_kind;
+#[cfg(target_arch = "wasm32")]
+pub use signals::SignalCollector;
 #[cfg(target_arch = "wasm32")]
 pub use version::version;

@@ -18,9 +18,21 @@ pub struct Error {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Reason {
-    UnknownMomentKind { input: String },
-    InvalidCoordinates { bad_latitude: bool },
-    InvalidGeohashPrecision { precision: u8 },
+    UnknownMomentKind {
+        input: String,
+    },
+    InvalidCoordinates {
+        bad_latitude: bool,
+    },
+    InvalidGeohashPrecision {
+        precision: u8,
+    },
+    InvalidOption {
+        path: String,
+        expected: &'static str,
+    },
+    NoDocument,
+    Busy,
 }
 
 impl Error {
@@ -46,6 +58,32 @@ impl Error {
         }
     }
 
+    /// An option that is unknown (`expected` is `None`) or has the wrong type or value.
+    /// `path` names it as the site wrote it, e.g. `consent.storage` or `locations[2].lat`.
+    pub fn invalid_option(path: &str, expected: Option<&'static str>) -> Self {
+        Error {
+            reason: Reason::InvalidOption {
+                path: quoted_prefix(path),
+                expected: expected.unwrap_or(""),
+            },
+        }
+    }
+
+    /// The SDK was started where there is no page (a worker, a server).
+    pub fn no_document() -> Self {
+        Error {
+            reason: Reason::NoDocument,
+        }
+    }
+
+    /// A call arrived while another call on the same object had not returned, e.g. from an
+    /// event handler that the first call triggered synchronously.
+    pub fn busy() -> Self {
+        Error {
+            reason: Reason::Busy,
+        }
+    }
+
     /// What went wrong, for people: names the bad value and what would have been accepted.
     ///
     /// Built without `core::fmt` because its formatting machinery costs kilobytes of wasm.
@@ -63,9 +101,24 @@ impl Error {
             } else {
                 "invalid position: longitude must be a number from -180 to 180"
             }),
+            Reason::InvalidOption { path, expected } => {
+                let mut message = String::from(if expected.is_empty() { "unknown option " } else { "invalid option " });
+                message.push_str(path);
+                if !expected.is_empty() {
+                    message.push_str(": expected ");
+                    message.push_str(expected);
+                }
+                message
+            }
+            Reason::NoDocument => String::from(
+                "Augenblick needs a page: there is no window or document here (a worker or a server?)",
+            ),
+            Reason::Busy => String::from(
+                "called while another call on the same object is still running (from an event handler it triggered?)",
+            ),
             Reason::InvalidGeohashPrecision { precision } => {
                 let mut message = String::from("invalid geohashPrecision ");
-                push_decimal(&mut message, u32::from(*precision));
+                push_decimal(&mut message, u64::from(*precision));
                 message.push_str(": expected a whole number from 1 to 12");
                 message
             }
@@ -78,6 +131,9 @@ impl Error {
             Reason::UnknownMomentKind { .. } => "UnknownMomentKindError",
             Reason::InvalidCoordinates { .. } => "InvalidCoordinatesError",
             Reason::InvalidGeohashPrecision { .. } => "InvalidGeohashPrecisionError",
+            Reason::InvalidOption { .. } => "InvalidOptionError",
+            Reason::NoDocument => "NoDocumentError",
+            Reason::Busy => "BusyError",
         }
     }
 }
@@ -90,9 +146,21 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-/// Appends `n` in decimal (without `core::fmt`, see [`Error::message`]).
-fn push_decimal(out: &mut String, mut n: u32) {
-    let mut digits = [0u8; 10];
+/// `n` in decimal, without `core::fmt` (whose machinery costs kilobytes of wasm), for
+/// messages and option paths.
+pub fn decimal(n: u32) -> String {
+    decimal_u64(u64::from(n))
+}
+
+/// [`decimal`] for `u64`.
+pub(crate) fn decimal_u64(n: u64) -> String {
+    let mut out = String::new();
+    push_decimal(&mut out, n);
+    out
+}
+
+fn push_decimal(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
     let mut len = 0;
     loop {
         digits[len] = b'0' + (n % 10) as u8;
@@ -133,6 +201,18 @@ mod tests {
             let message = Error::invalid_geohash_precision(precision).message();
             assert!(message.contains(&[" ", text, ":"].concat()), "{message}");
         }
+    }
+
+    #[test]
+    fn option_errors_name_the_option() {
+        let unknown = Error::invalid_option("consent.strage", None);
+        assert_eq!(unknown.message(), "unknown option consent.strage");
+        let wrong = Error::invalid_option("locations[1].lat", Some("a number from -90 to 90"));
+        assert_eq!(
+            wrong.message(),
+            "invalid option locations[1].lat: expected a number from -90 to 90"
+        );
+        assert_eq!(wrong.name(), "InvalidOptionError");
     }
 
     #[test]

@@ -19,8 +19,9 @@
 #![warn(missing_docs)]
 
 mod error;
+pub mod json;
 mod moment;
 pub mod signals;
 
-pub use error::Error;
+pub use error::{decimal, Error};
 pub use moment::MomentKind;

@@ -1,17 +1,19 @@
 //! What the visitor does in this session, as counters. Nothing here identifies anyone.
 
+use super::cues::is_cart_label;
+use super::SignalConfig;
+use crate::json::Value;
 use crate::MomentKind;
 
 /// Behaviour in the session so far.
 #[derive(Debug, Clone, PartialEq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Behaviour {
     /// Pages viewed in this session, this one included.
     pub page_views: u32,
     /// Milliseconds this page has been visible.
     pub dwell_ms: u64,
     /// Deepest scroll position reached on this page, 0 (top) to 1 (bottom).
-    pub max_scroll_depth: f32,
+    pub max_scroll_depth: f64,
     /// Clicks on elements marked `data-augenblick-intent="know|go|do|buy"`, per moment in
     /// canonical order (know, go, do, buy).
     pub intent_clicks: [u32; 4],
@@ -33,7 +35,7 @@ pub enum BehaviourEvent {
     /// The page was visible for this many more milliseconds.
     Dwell(u64),
     /// The visitor scrolled to this depth (0 to 1; other values are clamped, NaN ignored).
-    Scroll(f32),
+    Scroll(f64),
     /// A click on an element marked with this moment.
     IntentClick(MomentKind),
     /// An add-to-cart or checkout action.
@@ -79,9 +81,123 @@ impl Behaviour {
     }
 }
 
+/// Behaviour over time: the counters plus when the page became visible, so dwell time can
+/// be read at any moment.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct BehaviourTracker {
+    /// The counters so far (dwell up to the last visibility change).
+    pub behaviour: Behaviour,
+    /// When the page last became visible, if it is visible now (ms since the epoch).
+    visible_since: Option<f64>,
+}
+
+impl BehaviourTracker {
+    /// Starts tracking a page view at `now`.
+    pub fn start(now: f64, visible: bool) -> Self {
+        let mut behaviour = Behaviour::default();
+        behaviour.record(BehaviourEvent::PageView);
+        BehaviourTracker {
+            behaviour,
+            visible_since: visible.then_some(now),
+        }
+    }
+
+    /// Applies the browser's raw events, oldest first, deciding what each one means:
+    /// `["scroll", depth]`, `["click", intent | null, label | null]`,
+    /// `["submit", [input types], [input names]]`, `["visibility", hidden, at]`.
+    /// Anything else is ignored.
+    pub fn apply(&mut self, events: &Value, config: &SignalConfig) {
+        for event in events.items() {
+            let fields = event.items();
+            let field = |i: usize| fields.get(i).unwrap_or(&Value::Null);
+            match field(0).as_str() {
+                Some("scroll") => {
+                    if let Some(depth) = field(1).as_f64() {
+                        self.behaviour.record(BehaviourEvent::Scroll(depth));
+                    }
+                }
+                Some("click") => {
+                    if let Some(kind) = field(1).as_str().and_then(|v| v.parse::<MomentKind>().ok()) {
+                        self.behaviour.record(BehaviourEvent::IntentClick(kind));
+                    }
+                    if field(2).as_str().is_some_and(is_cart_label) {
+                        self.behaviour.record(BehaviourEvent::CartAction);
+                    }
+                }
+                Some("submit") => {
+                    let has_search_type = field(1).items().iter().any(|t| {
+                        t.as_str().is_some_and(|t| t.eq_ignore_ascii_case("search"))
+                    });
+                    let has_search_name = field(2)
+                        .items()
+                        .iter()
+                        .any(|n| n.as_str().is_some_and(|n| config.is_search_field(n)));
+                    if has_search_type || has_search_name {
+                        self.behaviour.record(BehaviourEvent::SearchAction);
+                    }
+                }
+                Some("visibility") => {
+                    if let (Some(hidden), Some(at)) = (field(1).as_bool(), field(2).as_f64()) {
+                        self.visibility_changed(hidden, at);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn visibility_changed(&mut self, hidden: bool, at: f64) {
+        self.behaviour.record(BehaviourEvent::VisibilityChange);
+        if hidden {
+            if let Some(since) = self.visible_since.take() {
+                self.behaviour.record(BehaviourEvent::Dwell((at - since).max(0.0) as u64));
+            }
+        } else if self.visible_since.is_none() {
+            self.visible_since = Some(at);
+        }
+    }
+
+    /// The behaviour at `now`, including the visible time since the last change.
+    pub fn at(&self, now: f64) -> Behaviour {
+        let mut behaviour = self.behaviour.clone();
+        if let Some(since) = self.visible_since {
+            behaviour.record(BehaviourEvent::Dwell((now - since).max(0.0) as u64));
+        }
+        behaviour
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::json::parse;
+
+    #[test]
+    fn raw_browser_events_are_interpreted_by_the_core() {
+        let mut tracker = BehaviourTracker::start(1_000.0, true);
+        let events = parse(
+            r#"[["scroll",0.35],["click","buy","In den Warenkorb"],["click",null,"Weiterlesen"],
+                ["click","shop",null],["submit",["text"],["suche"]],["submit",["email"],["newsletter"]],
+                ["visibility",true,5000],["visibility",false,9000],["unknown"],"junk",["scroll","x"]]"#,
+        )
+        .unwrap();
+        tracker.apply(&events, &SignalConfig::default());
+        let b = tracker.at(10_000.0);
+        assert_eq!(b.page_views, 1);
+        assert_eq!(b.max_scroll_depth, 0.35);
+        assert_eq!(b.intent_clicks, [0, 0, 0, 1]);
+        assert_eq!((b.cart_actions, b.search_actions, b.visibility_changes), (1, 1, 2));
+        // Visible 1 s → 5 s, hidden until 9 s, visible again until 10 s.
+        assert_eq!(b.dwell_ms, 5_000);
+    }
+
+    #[test]
+    fn a_page_opened_in_the_background_dwells_only_once_shown() {
+        let mut tracker = BehaviourTracker::start(0.0, false);
+        assert_eq!(tracker.at(3_000.0).dwell_ms, 0);
+        tracker.apply(&parse(r#"[["visibility",false,3000]]"#).unwrap(), &SignalConfig::default());
+        assert_eq!(tracker.at(4_500.0).dwell_ms, 1_500);
+    }
 
     #[test]
     fn counts_events() {
@@ -93,7 +209,7 @@ mod tests {
             BehaviourEvent::Dwell(500),
             BehaviourEvent::Scroll(0.4),
             BehaviourEvent::Scroll(0.2),
-            BehaviourEvent::Scroll(f32::NAN),
+            BehaviourEvent::Scroll(f64::NAN),
             BehaviourEvent::Scroll(7.0),
             BehaviourEvent::IntentClick(MomentKind::Buy),
             BehaviourEvent::IntentClick(MomentKind::Go),

@@ -1,12 +1,11 @@
 //! Content cues: the things on a page that say what a visitor can do there (buy, go, do),
 //! in English, German and Dutch.
 
-use super::page::RawPage;
-use super::text::{contains_any, fold};
+use super::page::{element_text, RawPage};
+use super::text::{contains_any, count_occurrences, fold};
 
 /// Counts of each cue on a page (saturating at `u16::MAX`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Cues {
     /// Amounts with a currency: "€ 12,99", "12.99 EUR", "$5".
     pub prices: u16,
@@ -172,70 +171,58 @@ impl Cues {
     /// Detects the cues of a page; `text` is its collapsed body text and `schema_types` its
     /// schema.org types.
     pub fn detect(raw: &RawPage, text: &str, schema_types: &[String]) -> Self {
+        let mut cues = Cues::default();
+        let add = |counter: &mut u16, n: usize| *counter = counter.saturating_add(n.min(usize::from(u16::MAX)) as u16);
+
         let folded_text = fold(text);
-        let link_texts: Vec<String> = raw.links.iter().map(|l| fold(&l.text)).collect();
-        let hrefs: Vec<String> = raw.links.iter().map(|l| fold(l.href.trim())).collect();
-        let frames: Vec<String> = raw.frames.iter().map(|f| fold(f)).collect();
-
-        let count = |n: usize| n.min(u16::MAX as usize) as u16;
-        let count_lists = |words: &[&str]| {
-            let items: u32 = raw
-                .lists
-                .iter()
-                .filter(|list| contains_any(&fold(&list.label), words))
-                .map(|list| list.items)
-                .sum();
-            count(items as usize)
-        };
-        let og_video = raw
-            .meta
-            .iter()
-            .any(|(name, _)| name.starts_with("og:video"));
-        let video_object = schema_types.iter().any(|t| t == "VideoObject");
-
-        Cues {
-            prices: count(count_prices(&folded_text)),
-            cart_buttons: count(
-                raw.buttons
-                    .iter()
-                    .map(|b| fold(b))
-                    .chain(link_texts.iter().cloned())
-                    .filter(|label| contains_any(label, CART_PHRASES))
-                    .count(),
-            ),
-            cart_links: count(hrefs.iter().filter(|h| contains_any(h, CART_PATHS)).count()),
-            addresses: count(raw.addresses as usize + count_street_addresses(&folded_text)),
-            opening_hours: count(
-                HOURS_PHRASES
-                    .iter()
-                    .map(|p| folded_text.matches(p).count())
-                    .sum::<usize>()
-                    + count_time_ranges(&folded_text),
-            ),
-            tel_links: count(hrefs.iter().filter(|h| h.starts_with("tel:")).count()),
-            map_embeds: count(frames.iter().filter(|f| contains_any(f, MAP_HOSTS)).count()),
-            direction_links: count(
-                hrefs
-                    .iter()
-                    .zip(&link_texts)
-                    .filter(|(href, text)| {
-                        contains_any(href, DIRECTION_HOSTS) || contains_any(text, DIRECTION_PHRASES)
-                    })
-                    .count(),
-            ),
-            ingredient_items: count_lists(INGREDIENT_WORDS),
-            step_items: count_lists(STEP_WORDS),
-            videos: count(
-                raw.videos as usize
-                    + frames
-                        .iter()
-                        .filter(|f| contains_any(f, VIDEO_HOSTS))
-                        .count()
-                    + usize::from(og_video)
-                    + usize::from(video_object),
-            ),
+        add(&mut cues.prices, count_prices(&folded_text));
+        add(&mut cues.addresses, raw.addresses as usize + count_street_addresses(&folded_text));
+        add(&mut cues.opening_hours, count_time_ranges(&folded_text));
+        for phrase in HOURS_PHRASES {
+            add(&mut cues.opening_hours, count_occurrences(&folded_text, phrase));
         }
+
+        for link in &raw.links {
+            let href = fold(link.href.trim());
+            let label = fold(&element_text(&link.text));
+            add(&mut cues.cart_buttons, usize::from(contains_any(&label, CART_PHRASES)));
+            add(&mut cues.cart_links, usize::from(contains_any(&href, CART_PATHS)));
+            add(&mut cues.tel_links, usize::from(href.starts_with("tel:")));
+            let directions = contains_any(&href, DIRECTION_HOSTS) || contains_any(&label, DIRECTION_PHRASES);
+            add(&mut cues.direction_links, usize::from(directions));
+        }
+        for button in &raw.buttons {
+            add(&mut cues.cart_buttons, usize::from(is_cart_label(&element_text(button.label()))));
+        }
+        for list in &raw.lists {
+            let label = fold(&element_text(&list.label));
+            if contains_any(&label, INGREDIENT_WORDS) {
+                add(&mut cues.ingredient_items, list.items as usize);
+            }
+            if contains_any(&label, STEP_WORDS) {
+                add(&mut cues.step_items, list.items as usize);
+            }
+        }
+
+        add(&mut cues.videos, raw.videos as usize);
+        for frame in &raw.frames {
+            let frame = fold(frame);
+            add(&mut cues.map_embeds, usize::from(contains_any(&frame, MAP_HOSTS)));
+            add(&mut cues.videos, usize::from(contains_any(&frame, VIDEO_HOSTS)));
+        }
+        let og_video = raw.meta.iter().any(|(name, _)| {
+            name.get(..8).is_some_and(|prefix| prefix.eq_ignore_ascii_case("og:video"))
+        });
+        add(&mut cues.videos, usize::from(og_video));
+        add(&mut cues.videos, usize::from(schema_types.iter().any(|t| t == "VideoObject")));
+        cues
     }
+}
+
+/// Whether a button or link label says "add to cart" or "buy" (in any supported language):
+/// the browser layer counts clicks on such controls as cart actions.
+pub fn is_cart_label(label: &str) -> bool {
+    contains_any(&fold(label), CART_PHRASES)
 }
 
 /// Currency markers next to a number: "€12", "12 €", "eur 12", "12,99 chf".
@@ -262,7 +249,7 @@ fn currency_marker_len(text: &str, start: usize, c: char) -> Option<usize> {
     if matches!(c, '€' | '$' | '£') {
         return Some(c.len_utf8());
     }
-    let rest = &text[start..];
+    let rest = text.get(start..).unwrap_or_default();
     let code = ["euro", "eur", "chf", "usd", "gbp"]
         .into_iter()
         .find(|code| rest.starts_with(code))?;
@@ -446,7 +433,7 @@ fn digits_value(digits: &[u8]) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::signals::page::{RawLink, RawList};
+    use crate::signals::page::{RawButton, RawLink, RawList};
 
     fn cues_of_text(text: &str) -> Cues {
         Cues::detect(&RawPage::default(), &fold(text), &[])
@@ -531,10 +518,11 @@ mod tests {
     fn shop_cues_from_buttons_and_links() {
         let raw = RawPage {
             buttons: vec![
-                "In den Warenkorb".into(),
-                "Add to Cart".into(),
-                "Toevoegen aan winkelwagen".into(),
-                "Search".into(),
+                RawButton { text: "In den\n Warenkorb".into(), ..RawButton::default() },
+                RawButton { text: " ".into(), value: "Add to Cart".into(), ..RawButton::default() },
+                RawButton { aria_label: "Toevoegen aan winkelwagen".into(), ..RawButton::default() },
+                // The label is the text; a cart-like value behind it does not count.
+                RawButton { text: "Search".into(), value: "Add to cart".into(), ..RawButton::default() },
             ],
             links: vec![
                 link("/warenkorb", "Warenkorb"),

@@ -1,12 +1,9 @@
 //! The visitor's device: its class and the capabilities that change what fits.
 
+use super::text::find_bytes;
+
 /// Mobile, tablet or desktop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize),
-    serde(rename_all = "lowercase")
-)]
 pub enum DeviceClass {
     /// A phone, or anything pocket-sized.
     Mobile,
@@ -44,7 +41,7 @@ impl DeviceClass {
         let from_ua = DeviceClass::from_user_agent(user_agent);
         if from_ua == DeviceClass::Desktop
             && max_touch_points > 1
-            && user_agent.contains("Macintosh")
+            && contains_ignore_case(user_agent.as_bytes(), b"macintosh")
         {
             return DeviceClass::Tablet;
         }
@@ -75,9 +72,8 @@ impl DeviceClass {
 fn android_class(user_agent: &str) -> DeviceClass {
     let ua = user_agent.as_bytes();
     let is_browser = contains_ignore_case(ua, b"mozilla/") && contains_ignore_case(ua, b"safari/");
-    let version_major = user_agent
-        .find("Android ")
-        .map(|i| &user_agent[i + "Android ".len()..])
+    let version_major = find_bytes(ua, b"Android ")
+        .and_then(|i| user_agent.get(i + b"Android ".len()..))
         .and_then(|rest| rest.split(['.', ';', ')', ' ']).next())
         .and_then(|major| major.parse::<u32>().ok());
     if is_browser && version_major.is_some_and(|v| v >= 3) {
@@ -136,7 +132,6 @@ fn contains_ignore_case(haystack: &[u8], needle: &[u8]) -> bool {
 
 /// User-Agent Client Hints (`navigator.userAgentData`), where the browser has them.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct ClientHints {
     /// `userAgentData.mobile`.
     pub mobile: bool,
@@ -146,11 +141,6 @@ pub struct ClientHints {
 
 /// The primary pointer, from the `pointer` media feature.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize),
-    serde(rename_all = "lowercase")
-)]
 pub enum Pointer {
     /// A mouse or trackpad.
     Fine,
@@ -160,9 +150,19 @@ pub enum Pointer {
     None,
 }
 
+impl Pointer {
+    /// The lowercase name used in JavaScript and reports.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Pointer::Fine => "fine",
+            Pointer::Coarse => "coarse",
+            Pointer::None => "none",
+        }
+    }
+}
+
 /// Everything the snapshot knows about the device.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Device {
     /// Mobile, tablet or desktop.
     pub class: DeviceClass,
@@ -175,7 +175,7 @@ pub struct Device {
     /// Layout viewport height in CSS pixels.
     pub viewport_height: u32,
     /// `devicePixelRatio`.
-    pub pixel_ratio: f32,
+    pub pixel_ratio: f64,
     /// `navigator.connection.effectiveType` ("slow-2g", "2g", "3g", "4g"), where known.
     pub effective_type: Option<String>,
     /// `navigator.connection.saveData`: the visitor asked for less data.

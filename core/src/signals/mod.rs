@@ -12,22 +12,27 @@ mod behaviour;
 mod cues;
 mod device;
 mod geo;
+mod input;
 mod jsonld;
+mod options;
 mod page;
 mod text;
 mod time;
+mod to_json;
 mod url;
 
-pub use behaviour::{Behaviour, BehaviourEvent};
-pub use cues::Cues;
+pub use behaviour::{Behaviour, BehaviourEvent, BehaviourTracker};
+pub use input::Environment;
+pub use options::{Consent, SignalOptions};
+pub use cues::{is_cart_label, Cues};
 pub use device::{ClientHints, Device, DeviceClass, Pointer};
 pub use geo::{
     distance_m, encode_geohash, LocationSignal, SiteLocation, DEFAULT_GEOHASH_PRECISION,
     MAX_GEOHASH_PRECISION,
 };
-pub use jsonld::{MAX_JSON_LD_BYTES, MAX_JSON_LD_DEPTH};
-pub use page::{limits, Heading, PageSignals, RawLink, RawList, RawPage, Skipped};
-pub use text::fold;
+pub use jsonld::MAX_JSON_LD_BYTES;
+pub use page::{limits, Heading, PageSignals, RawButton, RawLink, RawList, RawPage, Skipped};
+pub use text::{collapse_whitespace, fold};
 pub use time::{Daypart, LocalTime, Weekday};
 pub use url::{ReferrerClass, Utm, DEFAULT_SEARCH_PARAMS};
 
@@ -35,7 +40,6 @@ use crate::Error;
 
 /// Everything the inference may look at.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Snapshot {
     /// The device.
     pub device: Device,
@@ -95,6 +99,11 @@ impl SignalConfig {
             }
         }
         Ok(config)
+    }
+
+    /// Whether a form field called `name` carries a site search.
+    pub fn is_search_field(&self, name: &str) -> bool {
+        self.search_params.iter().any(|p| p == name)
     }
 
     /// The location signal for a position, or `None` without geolocation consent: the

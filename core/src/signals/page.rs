@@ -17,12 +17,18 @@ use super::url::{search_query, ParsedUrl, ReferrerClass, Utm};
 pub mod limits {
     /// Characters of visible body text kept.
     pub const TEXT_CHARS: usize = 30_000;
-    /// Text nodes visited for the body text.
+    /// Text nodes read for the body text.
     pub const TEXT_NODES: usize = 10_000;
+    /// UTF-16 code units of raw body text (before whitespace is collapsed) after which
+    /// builders stop reading text nodes.
+    pub const TEXT_RAW_UNITS: usize = 4 * TEXT_CHARS;
     /// Elements of each kind read (links, buttons, lists, …).
     pub const ELEMENTS_PER_KIND: usize = 2_000;
-    /// Characters of a single element's text read (a link's text, a heading).
+    /// Characters of a single element's text kept (a link's text, a heading).
     pub const ELEMENT_TEXT_CHARS: usize = 200;
+    /// UTF-16 code units of a single element's raw text that builders pass on (before
+    /// whitespace is collapsed); a surrogate pair is never split.
+    pub const ELEMENT_RAW_UNITS: usize = 1_000;
     /// `h1`–`h3` headings kept.
     pub const HEADINGS: usize = 40;
     /// Characters of the title and of the meta description kept.
@@ -40,8 +46,29 @@ pub mod limits {
 pub struct RawLink {
     /// The `href` attribute as written (not resolved).
     pub href: String,
-    /// Its text content, whitespace-collapsed, at most [`limits::ELEMENT_TEXT_CHARS`].
+    /// Its text.
     pub text: String,
+}
+
+/// A control: `button`, `input[type=submit|button]` or `[role=button]`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RawButton {
+    /// Its text.
+    pub text: String,
+    /// Its `value` attribute.
+    pub value: String,
+    /// Its `aria-label` attribute.
+    pub aria_label: String,
+}
+
+impl RawButton {
+    /// What the control says: its text, or else its value, or else its ARIA label.
+    pub fn label(&self) -> &str {
+        [&self.text, &self.value, &self.aria_label]
+            .into_iter()
+            .find(|label| !label.trim().is_empty())
+            .map_or("", |label| label.as_str())
+    }
 }
 
 /// A list: `<ul>` or `<ol>`.
@@ -49,16 +76,19 @@ pub struct RawLink {
 pub struct RawList {
     /// The words that say what the list is: its own `class` and `id`, its parent's `class`
     /// and `id`, and the text of its previous sibling element when that is a heading
-    /// (`h1`–`h6`), joined by spaces.
+    /// (`h1`–`h6`), each that exists, joined by spaces.
     pub label: String,
     /// Its `li` children.
     pub items: u32,
 }
 
-/// What a builder reads from a document. Every "text" is the `textContent` of the element,
-/// whitespace-collapsed and cut to [`limits::ELEMENT_TEXT_CHARS`]; every list of elements
-/// is in document order and stops at [`limits::ELEMENTS_PER_KIND`]. Elements inside
-/// `<template>` are not part of the document.
+/// What a builder reads from a document, by the same rules in the browser and natively.
+///
+/// Every element "text" is its `textContent`, cut to [`limits::ELEMENT_RAW_UNITS`] and
+/// otherwise raw: the core collapses whitespace, so both builders need no whitespace rules
+/// of their own. Every list of elements is in document order and stops at
+/// [`limits::ELEMENTS_PER_KIND`] (setting `truncated`). Elements inside `<template>` are
+/// not part of the document.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RawPage {
     /// The page's absolute URL.
@@ -69,7 +99,7 @@ pub struct RawPage {
     pub lang: String,
     /// `document.title`: the first `<title>`'s text, whitespace-collapsed.
     pub title: String,
-    /// `<meta>` elements with a `content`: (`name` or else `property`, lowercased; content).
+    /// `<meta>` elements with a `content`: (non-empty `name`, or else `property`; content).
     pub meta: Vec<(String, String)>,
     /// `h1`, `h2`, `h3` as (level, text).
     pub headings: Vec<(u8, String)>,
@@ -80,9 +110,9 @@ pub struct RawPage {
     pub itemtypes: Vec<String>,
     /// `<a href>` elements.
     pub links: Vec<RawLink>,
-    /// The label of each `button`, `input[type=submit|button]` and `[role=button]`: its
-    /// text, or else its `value`, or else its `aria-label`.
-    pub buttons: Vec<String>,
+    /// Each `button`, `input` whose `type` is `submit` or `button`, and other element whose
+    /// `role` is `button` (values compared case-insensitively, `role` trimmed).
+    pub buttons: Vec<RawButton>,
     /// The `src` of each `<iframe>`.
     pub frames: Vec<String>,
     /// Number of `<video>` elements.
@@ -91,9 +121,10 @@ pub struct RawPage {
     pub addresses: u32,
     /// `ul` and `ol` elements.
     pub lists: Vec<RawList>,
-    /// The body's text: the data of its text nodes in document order, except those inside
-    /// `script`, `style`, `noscript` and `template`, joined by spaces. At most
-    /// [`limits::TEXT_NODES`] nodes and about [`limits::TEXT_CHARS`] characters.
+    /// The body's text: the data of its text nodes in document order, except those whose
+    /// parent element is a `script`, `style`, `noscript` or `template`, each preceded by a
+    /// space. Reading stops before a node once [`limits::TEXT_NODES`] nodes or
+    /// [`limits::TEXT_RAW_UNITS`] UTF-16 code units have been read.
     pub text: String,
     /// The builder stopped early somewhere (a per-kind or text-node limit).
     pub truncated: bool,
@@ -102,7 +133,6 @@ pub struct RawPage {
 /// What was left out while reading the page, so a privacy team or a developer can see that
 /// the extraction was bounded rather than complete.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Skipped {
     /// A builder stopped at one of its element or text limits.
     pub reading_limit_reached: bool,
@@ -118,7 +148,6 @@ pub struct Skipped {
 
 /// A heading of the page.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Heading {
     /// 1, 2 or 3.
     pub level: u8,
@@ -128,7 +157,6 @@ pub struct Heading {
 
 /// Page signals, as the inference sees them.
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct PageSignals {
     /// URL path.
     pub path: String,
@@ -173,7 +201,7 @@ impl PageSignals {
         let meta = |key: &str| {
             raw.meta
                 .iter()
-                .find(|(name, content)| name == key && !content.trim().is_empty())
+                .find(|(name, content)| name.eq_ignore_ascii_case(key) && !content.trim().is_empty())
                 .map(|(_, content)| content.as_str())
         };
         let description =
@@ -189,7 +217,7 @@ impl PageSignals {
             .filter(|(level, _)| (1..=3).contains(level))
             .map(|(level, text)| Heading {
                 level: *level,
-                text: collapse_whitespace(text, limits::ELEMENT_TEXT_CHARS).0,
+                text: element_text(text),
             })
             .filter(|heading| !heading.text.is_empty())
             .take(limits::HEADINGS)
@@ -216,6 +244,11 @@ impl PageSignals {
             skipped,
         }
     }
+}
+
+/// An element's text as the signals keep it: whitespace collapsed, cut.
+pub(crate) fn element_text(raw: &str) -> String {
+    collapse_whitespace(raw, limits::ELEMENT_TEXT_CHARS).0
 }
 
 fn schema_types(raw: &RawPage, skipped: &mut Skipped) -> Vec<String> {

@@ -2,10 +2,28 @@
 
 /// The first `max_chars` characters of `text`.
 pub fn truncate_chars(text: &str, max_chars: usize) -> String {
-    match text.char_indices().nth(max_chars) {
-        Some((end, _)) => text[..end].to_owned(),
-        None => text.to_owned(),
+    let end = text.char_indices().nth(max_chars).map_or(text.len(), |(end, _)| end);
+    text.get(..end).unwrap_or(text).to_owned()
+}
+
+/// The first position of `needle` in `haystack`.
+///
+/// A plain scan instead of `str::find`/`contains`: the standard two-way searcher costs
+/// kilobytes of wasm, and every needle here is a short word scanned for in bounded text.
+pub fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    let (&first, rest) = needle.split_first()?;
+    let last_start = haystack.len().checked_sub(needle.len())?;
+    (0..=last_start).find(|&i| haystack[i] == first && haystack[i + 1..].starts_with(rest))
+}
+
+/// How often `needle` occurs in `haystack`, not overlapping.
+pub fn count_occurrences(haystack: &str, needle: &str) -> usize {
+    let (mut count, mut from) = (0, 0);
+    while let Some(at) = haystack.as_bytes().get(from..).and_then(|rest| find_bytes(rest, needle.as_bytes())) {
+        count += 1;
+        from += at + needle.len().max(1);
     }
+    count
 }
 
 /// Collapses every run of whitespace to one space and trims the ends, keeping at most
@@ -50,7 +68,7 @@ pub fn fold(text: &str) -> String {
 
 /// Whether `text` (already folded) contains any of `phrases`.
 pub fn contains_any(text: &str, phrases: &[&str]) -> bool {
-    phrases.iter().any(|phrase| text.contains(phrase))
+    phrases.iter().any(|phrase| find_bytes(text.as_bytes(), phrase.as_bytes()).is_some())
 }
 
 #[cfg(test)]
@@ -79,6 +97,18 @@ mod tests {
             ("abc def".to_owned(), false)
         );
         assert_eq!(collapse_whitespace("abc def", 3), ("abc".to_owned(), true));
+    }
+
+    #[test]
+    fn byte_search_finds_every_position() {
+        assert_eq!(find_bytes(b"abcabc", b"cab"), Some(2));
+        assert_eq!(find_bytes(b"abc", b"abcd"), None);
+        assert_eq!(find_bytes(b"abc", b""), None);
+        assert_eq!(find_bytes(b"", b"a"), None);
+        assert_eq!(find_bytes(b"aaab", b"ab"), Some(2));
+        assert_eq!(count_occurrences("öffnungszeiten und öffnungszeiten", "öffnungszeiten"), 2);
+        assert_eq!(count_occurrences("aaaa", "aa"), 2);
+        assert_eq!(count_occurrences("abc", ""), 0);
     }
 
     #[test]

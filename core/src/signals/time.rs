@@ -5,11 +5,6 @@ const MINUTES_PER_DAY: i64 = 24 * 60;
 
 /// Day of the week.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize),
-    serde(rename_all = "lowercase")
-)]
 #[allow(missing_docs)]
 pub enum Weekday {
     Monday,
@@ -32,6 +27,19 @@ impl Weekday {
         Weekday::Sunday,
     ];
 
+    /// The lowercase English name used in JavaScript and reports.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Weekday::Monday => "monday",
+            Weekday::Tuesday => "tuesday",
+            Weekday::Wednesday => "wednesday",
+            Weekday::Thursday => "thursday",
+            Weekday::Friday => "friday",
+            Weekday::Saturday => "saturday",
+            Weekday::Sunday => "sunday",
+        }
+    }
+
     /// Saturday and Sunday. (The weekend differs by country; these are the days of the
     /// SDK's first markets, Germany, Austria, Switzerland and the Netherlands.)
     pub fn is_weekend(self) -> bool {
@@ -48,11 +56,6 @@ impl Weekday {
 /// | evening | 17:00–21:59 |
 /// | night | 22:00–04:59 |
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize),
-    serde(rename_all = "lowercase")
-)]
 #[allow(missing_docs)]
 pub enum Daypart {
     Morning,
@@ -62,6 +65,16 @@ pub enum Daypart {
 }
 
 impl Daypart {
+    /// The lowercase name used in JavaScript, markup and reports.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Daypart::Morning => "morning",
+            Daypart::Afternoon => "afternoon",
+            Daypart::Evening => "evening",
+            Daypart::Night => "night",
+        }
+    }
+
     /// The daypart of a local hour (0–23).
     pub fn of_hour(hour: u8) -> Self {
         match hour {
@@ -75,7 +88,6 @@ impl Daypart {
 
 /// The visitor's local time.
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct LocalTime {
     /// Hour, 0–23.
     pub hour: u8,

@@ -1,6 +1,6 @@
 //! The page address: path, query, site search, UTM parameters and where the visitor came from.
 
-use super::text::truncate_chars;
+use super::text::{find_bytes, truncate_chars};
 
 /// Query parameters that carry a site-search query on common sites and CMSs
 /// (`s` is WordPress, `suche` German sites, `k` Amazon-style shops).
@@ -29,13 +29,15 @@ impl ParsedUrl {
     /// empty host and treats the whole string as a path.
     pub fn parse(url: &str) -> Self {
         let without_fragment = url.split('#').next().unwrap_or_default();
-        let (host, rest) = match without_fragment.split_once("://") {
-            Some((_, after_scheme)) => {
+        let after_scheme = find_bytes(without_fragment.as_bytes(), b"://")
+            .and_then(|at| without_fragment.get(at + 3..));
+        let (host, rest) = match after_scheme {
+            Some(after_scheme) => {
                 let end = after_scheme.find(['/', '?']).unwrap_or(after_scheme.len());
-                let authority = &after_scheme[..end];
+                let (authority, rest) = after_scheme.split_at_checked(end).unwrap_or((after_scheme, ""));
                 let host_port = authority.rsplit('@').next().unwrap_or_default();
                 let host = host_port.split(':').next().unwrap_or_default();
-                (normalise_host(host), &after_scheme[end..])
+                (normalise_host(host), rest)
             }
             None => (String::new(), without_fragment),
         };
@@ -114,7 +116,6 @@ pub fn search_query(url: &ParsedUrl, search_params: &[String]) -> Option<String>
 
 /// Campaign parameters (`utm_*`), each cut to 100 characters.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[allow(missing_docs)]
 pub struct Utm {
     pub source: Option<String>,
@@ -144,11 +145,6 @@ impl Utm {
 
 /// Where the visitor came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize),
-    serde(rename_all = "lowercase")
-)]
 pub enum ReferrerClass {
     /// A web search engine.
     Search,
@@ -223,6 +219,18 @@ const EMAIL_HOSTS: &[&str] = &[
 ];
 
 impl ReferrerClass {
+    /// The lowercase name used in JavaScript and reports.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ReferrerClass::Search => "search",
+            ReferrerClass::Social => "social",
+            ReferrerClass::Email => "email",
+            ReferrerClass::Internal => "internal",
+            ReferrerClass::Direct => "direct",
+            ReferrerClass::Other => "other",
+        }
+    }
+
     /// Classifies `referrer` (a URL, or empty) for a page on `page_host`; `utm_medium`
     /// marks email campaigns whose links arrive without a referrer.
     pub fn classify(referrer: &str, page_host: &str, utm_medium: Option<&str>) -> Self {
@@ -264,7 +272,9 @@ fn host_matches(host: &str, patterns: &[&str]) -> bool {
     patterns.iter().any(|pattern| {
         let labels_start = |i: usize| i == 0 || host.as_bytes()[i - 1] == b'.';
         if pattern.ends_with('.') {
-            host.match_indices(pattern).any(|(i, _)| labels_start(i))
+            (0..host.len()).any(|i| {
+                labels_start(i) && host.as_bytes()[i..].starts_with(pattern.as_bytes())
+            })
         } else {
             host.strip_suffix(pattern)
                 .is_some_and(|prefix| prefix.is_empty() || prefix.ends_with('.'))

@@ -1,0 +1,189 @@
+//! The site's signal options, read strictly: an unknown key or a wrong type is an
+//! `InvalidOptionError` that names the option, never silently ignored.
+
+use super::{SignalConfig, SiteLocation, DEFAULT_GEOHASH_PRECISION};
+use crate::json::Value;
+use crate::{decimal, Error};
+
+/// Which purposes the visitor has agreed to, as far as signals are concerned. Both are off
+/// until granted.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Consent {
+    /// Anything persisted: the session page-view count and the device's visit count.
+    pub storage: bool,
+    /// Asking the browser for a position.
+    pub geolocation: bool,
+}
+
+/// Checked signal options.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignalOptions {
+    /// How signals are collected.
+    pub config: SignalConfig,
+    /// Consent given with the options.
+    pub consent: Consent,
+}
+
+impl SignalOptions {
+    /// Reads `{consent?, searchParams?, geohashPrecision?, locations?}`; `null` means all
+    /// defaults.
+    pub fn from_json(options: &Value) -> Result<SignalOptions, Error> {
+        let mut consent = Consent::default();
+        let mut search_params = Vec::new();
+        let mut precision = DEFAULT_GEOHASH_PRECISION;
+        let mut locations = Vec::new();
+        if *options != Value::Null {
+            for (key, value) in object(options, "options")? {
+                match key.as_str() {
+                    "consent" => consent = Consent::from_json(value, "consent")?,
+                    "searchParams" => search_params = strings(value, "searchParams")?,
+                    "geohashPrecision" => precision = geohash_precision(value)?,
+                    "locations" => locations = site_locations(value)?,
+                    _ => return Err(Error::invalid_option(key, None)),
+                }
+            }
+        }
+        Ok(SignalOptions {
+            config: SignalConfig::new(&search_params, precision, locations)?,
+            consent,
+        })
+    }
+}
+
+impl Consent {
+    /// Reads `{storage?, geolocation?}`; `path` names the object in errors.
+    pub fn from_json(value: &Value, path: &str) -> Result<Consent, Error> {
+        let mut consent = Consent::default();
+        for (key, flag) in object(value, path)? {
+            let field = [path, ".", key].concat();
+            let slot = match key.as_str() {
+                "storage" => &mut consent.storage,
+                "geolocation" => &mut consent.geolocation,
+                _ => return Err(Error::invalid_option(&field, None)),
+            };
+            *slot = flag
+                .as_bool()
+                .ok_or_else(|| Error::invalid_option(&field, Some("true or false")))?;
+        }
+        Ok(consent)
+    }
+}
+
+fn object<'a>(value: &'a Value, path: &str) -> Result<&'a [(String, Value)], Error> {
+    match value {
+        Value::Object(entries) => Ok(entries),
+        _ => Err(Error::invalid_option(path, Some("an object"))),
+    }
+}
+
+fn strings(value: &Value, path: &str) -> Result<Vec<String>, Error> {
+    let Value::Array(items) = value else {
+        return Err(Error::invalid_option(path, Some("an array of strings")));
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            item.as_str()
+                .map(str::to_owned)
+                .ok_or_else(|| Error::invalid_option(&indexed(path, i, ""), Some("a string")))
+        })
+        .collect()
+}
+
+fn geohash_precision(value: &Value) -> Result<u8, Error> {
+    match value.as_f64() {
+        Some(n) if n.fract() == 0.0 && (1.0..=12.0).contains(&n) => Ok(n as u8),
+        _ => Err(Error::invalid_option("geohashPrecision", Some("a whole number from 1 to 12"))),
+    }
+}
+
+fn site_locations(value: &Value) -> Result<Vec<SiteLocation>, Error> {
+    let Value::Array(items) = value else {
+        return Err(Error::invalid_option("locations", Some("an array of { id, lat, lon }")));
+    };
+    let mut locations = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let (mut id, mut lat, mut lon) = (None, None, None);
+        for (key, field) in object(item, &indexed("locations", i, ""))? {
+            let path = indexed("locations", i, key);
+            match key.as_str() {
+                "id" => id = Some(field.as_str().ok_or_else(|| Error::invalid_option(&path, Some("a string")))?),
+                "lat" => lat = Some(coordinate(field, &path, 90.0)?),
+                "lon" => lon = Some(coordinate(field, &path, 180.0)?),
+                _ => return Err(Error::invalid_option(&path, None)),
+            }
+        }
+        let missing = |name: &str, expected| Error::invalid_option(&indexed("locations", i, name), Some(expected));
+        let id = id.ok_or_else(|| missing("id", "a string"))?;
+        let lat = lat.ok_or_else(|| missing("lat", "a number from -90 to 90"))?;
+        let lon = lon.ok_or_else(|| missing("lon", "a number from -180 to 180"))?;
+        locations.push(SiteLocation::new(id, lat, lon)?);
+    }
+    Ok(locations)
+}
+
+fn coordinate(value: &Value, path: &str, limit: f64) -> Result<f64, Error> {
+    let expected = if limit == 90.0 { "a number from -90 to 90" } else { "a number from -180 to 180" };
+    value
+        .as_f64()
+        .filter(|n| (-limit..=limit).contains(n))
+        .ok_or_else(|| Error::invalid_option(path, Some(expected)))
+}
+
+/// `locations[2].lat` from ("locations", 2, "lat"); `searchParams[0]` with no field.
+fn indexed(path: &str, index: usize, field: &str) -> String {
+    let index = decimal(u32::try_from(index).unwrap_or(u32::MAX));
+    let separator = if field.is_empty() { "" } else { "." };
+    [path, "[", &index, "]", separator, field].concat()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::parse;
+
+    fn read(text: &str) -> Result<SignalOptions, Error> {
+        SignalOptions::from_json(&parse(text).unwrap())
+    }
+
+    fn message(text: &str) -> String {
+        let err = read(text).unwrap_err();
+        assert_eq!(err.name(), "InvalidOptionError", "{text}");
+        err.message()
+    }
+
+    #[test]
+    fn defaults_and_a_full_set() {
+        let defaults = read("null").unwrap();
+        assert_eq!(defaults.consent, Consent::default());
+        assert_eq!(defaults.config, SignalConfig::default());
+
+        let options = read(
+            r#"{"consent":{"storage":true},"searchParams":["term"],"geohashPrecision":5,
+                "locations":[{"id":"mitte","lat":52.52,"lon":13.405}]}"#,
+        )
+        .unwrap();
+        assert_eq!(options.consent, Consent { storage: true, geolocation: false });
+        assert!(options.config.is_search_field("term"));
+        assert_eq!(options.config.geohash_precision, 5);
+        assert_eq!(options.config.locations[0].id, "mitte");
+    }
+
+    #[test]
+    fn every_mistake_names_its_option() {
+        assert_eq!(message("[]"), "invalid option options: expected an object");
+        assert_eq!(message(r#"{"consnet":{}}"#), "unknown option consnet");
+        assert_eq!(message(r#"{"consent":{"storage":"yes"}}"#), "invalid option consent.storage: expected true or false");
+        assert_eq!(message(r#"{"consent":{"ads":true}}"#), "unknown option consent.ads");
+        assert_eq!(message(r#"{"searchParams":["q",3]}"#), "invalid option searchParams[1]: expected a string");
+        assert_eq!(message(r#"{"geohashPrecision":6.5}"#), "invalid option geohashPrecision: expected a whole number from 1 to 12");
+        assert_eq!(message(r#"{"geohashPrecision":13}"#), "invalid option geohashPrecision: expected a whole number from 1 to 12");
+        assert_eq!(
+            message(r#"{"locations":[{"id":"a","lat":1,"lon":2},{"id":"b","lat":91,"lon":0}]}"#),
+            "invalid option locations[1].lat: expected a number from -90 to 90"
+        );
+        assert_eq!(message(r#"{"locations":[{"id":"a","lat":1}]}"#), "invalid option locations[0].lon: expected a number from -180 to 180");
+        assert_eq!(message(r#"{"locations":[{"id":"a","lat":1,"lon":2,"x":0}]}"#), "unknown option locations[0].x");
+    }
+}

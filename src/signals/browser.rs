@@ -1,0 +1,49 @@
+//! The JavaScript half of the browser layer (`src/js/browser.js`), as Rust sees it.
+
+use js_sys::Promise;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/src/js/browser.js")]
+extern "C" {
+    /// The page as RawPage JSON, read by the rules on `augenblick_core::signals::RawPage`.
+    #[wasm_bindgen(js_name = readPage)]
+    pub(crate) fn read_page(
+        elements_per_kind: usize,
+        element_raw_units: usize,
+        text_nodes: usize,
+        text_raw_units: usize,
+    ) -> String;
+
+    /// The device and the clock as JSON (`augenblick_core::signals::Environment`).
+    #[wasm_bindgen(js_name = readEnvironment)]
+    pub(crate) fn read_environment() -> String;
+
+    #[wasm_bindgen(js_name = pageVisible)]
+    pub(crate) fn page_visible() -> bool;
+
+    /// Raw behaviour events from passive DOM listeners.
+    pub(crate) type EventLog;
+
+    #[wasm_bindgen(constructor)]
+    pub(crate) fn new(element_raw_units: usize) -> EventLog;
+
+    /// The events since the last call, as JSON.
+    #[wasm_bindgen(method)]
+    pub(crate) fn take(this: &EventLog) -> String;
+
+    #[wasm_bindgen(method)]
+    pub(crate) fn stop(this: &EventLog);
+
+    #[wasm_bindgen(js_name = storageGet)]
+    pub(crate) fn storage_get(area: &str, key: &str) -> Option<String>;
+
+    #[wasm_bindgen(js_name = storageSet)]
+    pub(crate) fn storage_set(area: &str, key: &str, value: &str) -> bool;
+
+    #[wasm_bindgen(js_name = storageRemove)]
+    pub(crate) fn storage_remove(area: &str, key: &str);
+
+    /// Resolves to `coarsen(lat, lon)`; see `location.rs`.
+    #[wasm_bindgen(js_name = requestPosition)]
+    pub(crate) fn request_position(coarsen: &JsValue, timeout_ms: u32, maximum_age_ms: u32) -> Promise;
+}

@@ -1,0 +1,160 @@
+//! `SignalCollector`, the JavaScript class: collects the signals snapshot from the live page.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use augenblick_core::json::{self, ToJson, Value};
+use augenblick_core::signals::{
+    limits, BehaviourTracker, Consent, Environment, LocationSignal, PageSignals, RawPage,
+    SignalConfig, SignalOptions, Snapshot,
+};
+use augenblick_core::Error;
+use js_sys::{Date, Promise, JSON};
+use wasm_bindgen::prelude::*;
+
+use super::browser::{self, EventLog};
+use super::{location, storage};
+use crate::error::to_js_error;
+
+/// What the collector knows between calls.
+pub(crate) struct State {
+    pub config: SignalConfig,
+    pub consent: Consent,
+    pub behaviour: BehaviourTracker,
+    pub location: Option<LocationSignal>,
+}
+
+impl State {
+    /// Counts this page view in storage, with storage consent; in memory it is counted
+    /// already.
+    fn store_page_view(&mut self) {
+        if let Some((page_views, earlier_visits)) = self.consent.storage.then(storage::count_page_view).flatten() {
+            let behaviour = &mut self.behaviour.behaviour;
+            behaviour.page_views = page_views;
+            behaviour.set_repeat_visits(Some(earlier_visits), true);
+        }
+    }
+}
+
+/// Collects the signals snapshot: device, local time, page content, behaviour in the
+/// session and, with geolocation consent, a coarse location. Nothing is stored without
+/// storage consent and the position is never requested without geolocation consent.
+#[wasm_bindgen]
+pub struct SignalCollector {
+    state: Rc<RefCell<State>>,
+    events: EventLog,
+}
+
+#[wasm_bindgen]
+impl SignalCollector {
+    /// Starts collecting. Throws an `InvalidOptionError` naming any unknown or malformed
+    /// option, and a `NoDocumentError` where there is no page (a worker, a server).
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "SignalOptions")] options: Option<JsValue>,
+    ) -> Result<SignalCollector, JsValue> {
+        let options = read_options(options.unwrap_or_default(), "options")
+            .and_then(|value| SignalOptions::from_json(&value))
+            .map_err(|e| to_js_error(&e))?;
+        let has_document = js_sys::Reflect::has(&js_sys::global(), &JsValue::from_str("document"));
+        if !has_document.unwrap_or(false) {
+            return Err(to_js_error(&Error::no_document()));
+        }
+        let mut state = State {
+            config: options.config,
+            consent: options.consent,
+            behaviour: BehaviourTracker::start(Date::now(), browser::page_visible()),
+            location: None,
+        };
+        state.store_page_view();
+        Ok(SignalCollector {
+            state: Rc::new(RefCell::new(state)),
+            events: EventLog::new(limits::ELEMENT_RAW_UNITS),
+        })
+    }
+
+    /// The snapshot now: device, time and page are read afresh; behaviour is what was
+    /// observed since the collector started.
+    #[wasm_bindgen(unchecked_return_type = "Snapshot")]
+    pub fn snapshot(&self) -> Result<JsValue, JsValue> {
+        let mut guard = self.state.try_borrow_mut().map_err(|_| to_js_error(&Error::busy()))?;
+        let state = &mut *guard;
+        let events = json::parse(&self.events.take()).unwrap_or(Value::Null);
+        state.behaviour.apply(&events, &state.config);
+
+        let page_json = browser::read_page(
+            limits::ELEMENTS_PER_KIND,
+            limits::ELEMENT_RAW_UNITS,
+            limits::TEXT_NODES,
+            limits::TEXT_RAW_UNITS,
+        );
+        let raw_page = RawPage::from_json(&json::parse(&page_json).unwrap_or(Value::Null));
+        let environment = Environment::from_json(&json::parse(&browser::read_environment()).unwrap_or(Value::Null));
+        let snapshot = Snapshot {
+            device: environment.device,
+            time: environment.time,
+            page: PageSignals::from_raw(&raw_page, &state.config.search_params),
+            behaviour: state.behaviour.at(Date::now()),
+            location: state.location.clone(),
+        };
+        Ok(parse_json(&snapshot.to_json()))
+    }
+
+    /// Asks the browser for the visitor's position, once, and keeps only its geohash cell
+    /// and the distance to the nearest configured location. Resolves to that
+    /// `LocationSignal`, or to `null` without geolocation consent (the browser is then not
+    /// asked at all), when the visitor declines, or when no position can be had.
+    #[wasm_bindgen(unchecked_return_type = "Promise<LocationSignal | null>")]
+    pub fn locate(&self) -> Promise {
+        location::locate(&self.state)
+    }
+
+    /// Updates consent for signals. Withdrawing storage consent removes every key signals
+    /// stored; withdrawing geolocation consent forgets the location.
+    #[wasm_bindgen(js_name = setConsent)]
+    pub fn set_consent(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "SignalConsent")] consent: JsValue,
+    ) -> Result<(), JsValue> {
+        let consent = read_options(consent, "consent")
+            .and_then(|value| Consent::from_json(&value, "consent"))
+            .map_err(|e| to_js_error(&e))?;
+        let mut state = self.state.try_borrow_mut().map_err(|_| to_js_error(&Error::busy()))?;
+        let previous = std::mem::replace(&mut state.consent, consent);
+        if previous.storage && !consent.storage {
+            storage::erase();
+            state.behaviour.behaviour.set_repeat_visits(None, false);
+        }
+        if !previous.storage && consent.storage {
+            state.store_page_view();
+        }
+        if !consent.geolocation {
+            state.location = None;
+        }
+        Ok(())
+    }
+
+    /// Stops listening to the page. The collector can still take snapshots.
+    pub fn destroy(&self) {
+        self.events.stop();
+    }
+}
+
+/// An options object as JSON for the core to check. Only plain data is accepted: a value
+/// JSON cannot hold (a cycle, a BigInt, a function) is an `InvalidOptionError`.
+fn read_options(value: JsValue, path: &str) -> Result<Value, Error> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Value::Null);
+    }
+    let not_plain = || Error::invalid_option(path, Some("an object of plain values"));
+    if value.is_function() {
+        return Err(not_plain());
+    }
+    let text = JSON::stringify(&value).ok().and_then(|text| text.as_string()).ok_or_else(not_plain)?;
+    json::parse(&text).map_err(|_| not_plain())
+}
+
+/// A JSON text the core wrote, as a JavaScript value.
+pub(crate) fn parse_json(text: &str) -> JsValue {
+    JSON::parse(text).unwrap_or(JsValue::NULL)
+}

@@ -1,0 +1,51 @@
+//! The only things signals persist, and only with storage consent: a page-view count for
+//! the session and a visit count for the device. Every key is listed here.
+//!
+//! Storage can be missing or throw (private modes, blocked cookies); every access then
+//! falls back to "nothing stored", and the page keeps working.
+
+use augenblick_core::decimal;
+
+use super::browser::{storage_get, storage_remove, storage_set};
+
+const SESSION: &str = "session";
+const LOCAL: &str = "local";
+
+/// sessionStorage: page views in this session.
+pub(crate) const PAGE_VIEWS_KEY: &str = "augenblick:pageViews";
+/// sessionStorage: present once this session has been counted as a visit.
+pub(crate) const SESSION_KEY: &str = "augenblick:session";
+/// localStorage: visits on this device, this one included.
+pub(crate) const VISITS_KEY: &str = "augenblick:visits";
+
+/// Counts this page view and, at the first page of a session, this visit. Returns the
+/// session's page views and the number of earlier visits, or `None` where storage is
+/// unavailable.
+pub(crate) fn count_page_view() -> Option<(u32, u32)> {
+    let page_views = increment(SESSION, PAGE_VIEWS_KEY)?;
+    let visits = if storage_get(SESSION, SESSION_KEY).is_none() {
+        if !storage_set(SESSION, SESSION_KEY, "1") {
+            return None;
+        }
+        increment(LOCAL, VISITS_KEY)?
+    } else {
+        read_count(LOCAL, VISITS_KEY).max(1)
+    };
+    Some((page_views, visits - 1))
+}
+
+/// Removes every key signals may have written (when storage consent is withdrawn).
+pub(crate) fn erase() {
+    storage_remove(SESSION, PAGE_VIEWS_KEY);
+    storage_remove(SESSION, SESSION_KEY);
+    storage_remove(LOCAL, VISITS_KEY);
+}
+
+fn read_count(area: &str, key: &str) -> u32 {
+    storage_get(area, key).and_then(|value| value.parse().ok()).unwrap_or(0)
+}
+
+fn increment(area: &str, key: &str) -> Option<u32> {
+    let count = read_count(area, key).saturating_add(1);
+    storage_set(area, key, &decimal(count)).then_some(count)
+}

@@ -1,0 +1,130 @@
+//! TypeScript declarations for the signal types, written once here and emitted into the
+//! package's `augenblick.d.ts`. They mirror `augenblick_core::signals` as serialised to
+//! JavaScript (camelCase fields, `null` for absent values); `tests/typescript` compiles
+//! usage against them and the browser tests check the runtime objects against them.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const SIGNAL_TYPES: &str = r#"
+/** Consent for the purposes signals use. Both are off unless granted. */
+export interface SignalConsent {
+  /** Persist the session page-view count and the device's visit count. */
+  storage?: boolean;
+  /** Ask the browser for the visitor's position (then coarsened on the device). */
+  geolocation?: boolean;
+}
+
+/** A place of the site's own that the visitor's distance is measured to. */
+export interface SiteLocation {
+  id: string;
+  /** Degrees, -90 to 90. */
+  lat: number;
+  /** Degrees, -180 to 180. */
+  lon: number;
+}
+
+/** Options of `new SignalCollector(options)`. Unknown keys are an `InvalidOptionError`. */
+export interface SignalOptions {
+  consent?: SignalConsent;
+  /** Query parameters that carry a site search, besides q, query, s, search, suche, k. */
+  searchParams?: string[];
+  /** Geohash length kept for a position, 1 to 12 (default 6: cells of about 1.2 x 0.6 km). */
+  geohashPrecision?: number;
+  locations?: SiteLocation[];
+}
+
+export type DeviceClass = "mobile" | "tablet" | "desktop";
+
+export interface Device {
+  class: DeviceClass;
+  touch: boolean;
+  pointer: "fine" | "coarse" | "none";
+  viewportWidth: number;
+  viewportHeight: number;
+  pixelRatio: number;
+  /** `navigator.connection.effectiveType` where known: "slow-2g" | "2g" | "3g" | "4g". */
+  effectiveType: string | null;
+  saveData: boolean;
+  languages: string[];
+  reducedMotion: boolean;
+  hints: { mobile: boolean; platform: string } | null;
+}
+
+export interface LocalTime {
+  hour: number;
+  minute: number;
+  weekday: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+  weekend: boolean;
+  daypart: "morning" | "afternoon" | "evening" | "night";
+  timeZone: string | null;
+  /** Minutes east of UTC. */
+  utcOffsetMinutes: number;
+}
+
+export interface Cues {
+  prices: number;
+  cartButtons: number;
+  cartLinks: number;
+  addresses: number;
+  openingHours: number;
+  telLinks: number;
+  mapEmbeds: number;
+  directionLinks: number;
+  ingredientItems: number;
+  stepItems: number;
+  videos: number;
+}
+
+export interface PageSignals {
+  path: string;
+  query: string;
+  searchQuery: string | null;
+  utm: { source: string | null; medium: string | null; campaign: string | null; term: string | null; content: string | null };
+  referrer: "search" | "social" | "email" | "internal" | "direct" | "other";
+  language: string | null;
+  title: string;
+  description: string | null;
+  ogType: string | null;
+  headings: { level: number; text: string }[];
+  schemaTypes: string[];
+  cues: Cues;
+  /** What the bounded extraction left out. */
+  skipped: {
+    readingLimitReached: boolean;
+    textTruncated: boolean;
+    jsonLdMalformed: number;
+    jsonLdTooLarge: number;
+    itemsOverLimit: number;
+  };
+}
+
+export interface Behaviour {
+  pageViews: number;
+  dwellMs: number;
+  /** 0 (top) to 1 (bottom). */
+  maxScrollDepth: number;
+  /** Clicks on `data-augenblick-intent` elements: [know, go, do, buy]. */
+  intentClicks: [number, number, number, number];
+  cartActions: number;
+  searchActions: number;
+  visibilityChanges: number;
+  /** Earlier visits on this device; null without storage consent. */
+  repeatVisits: number | null;
+}
+
+/** What is kept of a position: never the coordinates. */
+export interface LocationSignal {
+  geohash: string;
+  nearestDistanceM: number | null;
+  nearestId: string | null;
+}
+
+export interface Snapshot {
+  device: Device;
+  time: LocalTime;
+  page: PageSignals;
+  behaviour: Behaviour;
+  location: LocationSignal | null;
+}
+"#;
