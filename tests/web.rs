@@ -1,19 +1,47 @@
 //! Browser tests of the binding, run in headless Chromium by wasm-bindgen-test-runner
-//! (see scripts/test.sh). They check what only a real JS engine can: values and errors as
-//! JavaScript sees them.
+//! (see scripts/test.sh): values and errors as JavaScript sees them, on a real DOM.
 #![cfg(target_arch = "wasm32")]
 
-use augenblick::{parse_moment_kind, version};
+use augenblick::{version, SignalCollector};
+use js_sys::{Array, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn error_of(result: Result<JsValue, JsValue>) -> js_sys::Error {
-    result
-        .expect_err("expected an error")
-        .dyn_into::<js_sys::Error>()
-        .expect("a thrown value must be a real Error object")
+fn json(text: &str) -> JsValue {
+    JSON::parse(text).expect("test JSON")
+}
+
+fn get(value: &JsValue, path: &str) -> JsValue {
+    path.split('.').fold(value.clone(), |v, key| {
+        Reflect::get(&v, &key.into()).unwrap()
+    })
+}
+
+fn error_of<T>(result: Result<T, JsValue>) -> js_sys::Error {
+    match result {
+        Ok(_) => panic!("expected an error"),
+        Err(e) => e
+            .dyn_into::<js_sys::Error>()
+            .expect("a thrown value must be a real Error object"),
+    }
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn storage_keys() -> Vec<String> {
+    let window = web_sys::window().unwrap();
+    let mut keys = Vec::new();
+    for storage in [window.local_storage(), window.session_storage()] {
+        let storage = storage.unwrap().unwrap();
+        for i in 0..storage.length().unwrap() {
+            keys.push(storage.key(i).unwrap().unwrap());
+        }
+    }
+    keys
 }
 
 #[wasm_bindgen_test]
@@ -22,22 +50,110 @@ fn version_is_the_crate_version() {
 }
 
 #[wasm_bindgen_test]
-fn moment_names_are_canonicalised() {
-    let kind = parse_moment_kind(JsValue::from_str(" Buy ")).unwrap();
-    assert_eq!(kind.as_string().as_deref(), Some("buy"));
-}
-
-#[wasm_bindgen_test]
-fn an_unknown_name_throws_a_named_error_that_quotes_it() {
-    let err = error_of(parse_moment_kind(JsValue::from_str("shop")));
-    assert_eq!(String::from(err.name()), "UnknownMomentKindError");
-    assert!(String::from(err.message()).contains("\"shop\""));
-}
-
-#[wasm_bindgen_test]
-fn a_non_string_throws_the_same_named_error() {
-    for value in [JsValue::from_f64(3.0), JsValue::NULL, JsValue::UNDEFINED] {
-        let err = error_of(parse_moment_kind(value));
-        assert_eq!(String::from(err.name()), "UnknownMomentKindError");
+fn bad_options_throw_named_errors_that_name_the_option() {
+    let cases = [
+        (json(r#"{"consnet":{}}"#), "unknown option consnet"),
+        (
+            json(r#"{"consent":{"storage":1}}"#),
+            "invalid option consent.storage: expected true or false",
+        ),
+        (
+            json(r#"{"locations":[{"id":"a","lat":100,"lon":0}]}"#),
+            "invalid option locations[0].lat: expected a number from -90 to 90",
+        ),
+        (json("[1]"), "invalid option options: expected an object"),
+        (
+            js_sys::Function::new_no_args("").into(),
+            "invalid option options: expected an object of plain values",
+        ),
+    ];
+    for (options, message) in cases {
+        let err = error_of(SignalCollector::new(Some(options.unchecked_into())));
+        assert_eq!(String::from(err.name()), "InvalidOptionError");
+        assert_eq!(String::from(err.message()), message);
     }
+    // A cycle cannot be JSON: refused, not a crash.
+    let cyclic = Object::new();
+    Reflect::set(&cyclic, &"self".into(), &cyclic).unwrap();
+    let err = error_of(SignalCollector::new(Some(cyclic.unchecked_into())));
+    assert_eq!(String::from(err.name()), "InvalidOptionError");
+}
+
+#[wasm_bindgen_test]
+fn the_snapshot_reads_the_live_page() {
+    // A container of our own: the test runner reports through elements of its own page.
+    let body = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&body).unwrap();
+    body.set_inner_html(
+        r#"<h1>Margherita</h1>
+           <script type="application/ld+json">{"@graph":[{"@type":"Recipe"},{"@type":"VideoObject"}]}</script>
+           <ul class="ingredients"><li>Mehl</li><li>Wasser</li><li>Hefe</li></ul>
+           <p>Nur 9,90 € – Öffnungszeiten Mo–Fr 11:00–22:00</p>
+           <a href="tel:+49301234">Anrufen</a>
+           <button data-augenblick-intent="buy">In den Warenkorb</button>"#,
+    );
+    let collector = SignalCollector::new(None).unwrap();
+    body.query_selector("button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+    let snapshot = collector.snapshot().unwrap();
+
+    let page = get(&snapshot, "page");
+    let types: Vec<_> = Array::from(&get(&page, "schemaTypes"))
+        .iter()
+        .filter_map(|t| t.as_string())
+        .collect();
+    assert_eq!(types, ["Recipe", "VideoObject"]);
+    assert_eq!(get(&page, "headings").unchecked_into::<Array>().length(), 1);
+    assert_eq!(get(&page, "cues.ingredientItems").as_f64(), Some(3.0));
+    assert_eq!(get(&page, "cues.prices").as_f64(), Some(1.0));
+    assert_eq!(get(&page, "cues.openingHours").as_f64(), Some(2.0));
+    assert_eq!(get(&page, "cues.telLinks").as_f64(), Some(1.0));
+    assert_eq!(get(&page, "cues.cartButtons").as_f64(), Some(1.0));
+
+    let behaviour = get(&snapshot, "behaviour");
+    assert_eq!(
+        get(&behaviour, "intentClicks")
+            .unchecked_into::<Array>()
+            .get(3)
+            .as_f64(),
+        Some(1.0)
+    );
+    assert_eq!(get(&behaviour, "cartActions").as_f64(), Some(1.0));
+    assert_eq!(get(&behaviour, "pageViews").as_f64(), Some(1.0));
+    assert!(get(&behaviour, "repeatVisits").is_null());
+
+    let hour = get(&snapshot, "time.hour").as_f64().unwrap();
+    assert!((0.0..24.0).contains(&hour));
+    assert!(get(&snapshot, "device.viewportWidth").as_f64().unwrap() > 0.0);
+    assert!(get(&snapshot, "location").is_null());
+    collector.destroy();
+    body.remove();
+}
+
+#[wasm_bindgen_test]
+fn storage_is_written_only_with_consent_and_erased_when_it_is_withdrawn() {
+    let collector = SignalCollector::new(None).unwrap();
+    collector.snapshot().unwrap();
+    assert!(
+        storage_keys().iter().all(|k| !k.starts_with("augenblick:")),
+        "{:?}",
+        storage_keys()
+    );
+
+    collector.set_consent(json(r#"{"storage":true}"#)).unwrap();
+    let snapshot = collector.snapshot().unwrap();
+    assert!(storage_keys().iter().any(|k| k.starts_with("augenblick:")));
+    assert!(get(&snapshot, "behaviour.repeatVisits").as_f64().is_some());
+
+    collector.set_consent(json(r#"{"storage":false}"#)).unwrap();
+    assert!(
+        storage_keys().iter().all(|k| !k.starts_with("augenblick:")),
+        "{:?}",
+        storage_keys()
+    );
+    assert!(get(&collector.snapshot().unwrap(), "behaviour.repeatVisits").is_null());
+    collector.destroy();
 }

@@ -71,12 +71,17 @@ impl Value {
 
     /// A string field of an object, or "".
     pub fn str_field(&self, key: &str) -> String {
-        self.get(key).and_then(Value::as_str).unwrap_or_default().to_owned()
+        self.get(key)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
     }
 
     /// A whole-number field of an object, clamped to `u32`, or 0.
     pub fn u32_field(&self, key: &str) -> u32 {
-        self.get(key).and_then(Value::as_f64).map_or(0, |n| n.clamp(0.0, f64::from(u32::MAX)) as u32)
+        self.get(key)
+            .and_then(Value::as_f64)
+            .map_or(0, |n| n.clamp(0.0, f64::from(u32::MAX)) as u32)
     }
 
     /// Visits this value and everything inside it, depth first.
@@ -97,7 +102,10 @@ pub struct Malformed;
 /// Parses a JSON text. Lenient in one way real pages need: raw control characters inside
 /// strings (newlines in JSON-LD) are kept rather than refused.
 pub fn parse(text: &str) -> Result<Value, Malformed> {
-    let mut reader = Reader { bytes: text.as_bytes(), pos: 0 };
+    let mut reader = Reader {
+        bytes: text.as_bytes(),
+        pos: 0,
+    };
     let value = reader.value(0)?;
     reader.skip_ws();
     if reader.pos == reader.bytes.len() {
@@ -230,7 +238,9 @@ impl Reader<'_> {
 
     fn unicode_escape(&mut self) -> Result<char, Malformed> {
         let first = self.hex4()?;
-        if (0xD800..0xDC00).contains(&first) && self.bytes.get(self.pos..self.pos + 2) == Some(b"\\u") {
+        if (0xD800..0xDC00).contains(&first)
+            && self.bytes.get(self.pos..self.pos + 2) == Some(b"\\u")
+        {
             let saved = self.pos;
             self.pos += 2;
             let second = self.hex4()?;
@@ -490,16 +500,31 @@ mod tests {
     #[test]
     fn parses_every_kind_of_value() {
         let value = parse(r#" {"a": [1, -2.5, 3e2, 1E-2, true, false, null], "b": {"c": "d\"\u00e9\ud83c\udf55"}} "#).unwrap();
-        let numbers: Vec<_> = value.get("a").unwrap().items().iter().filter_map(Value::as_f64).collect();
+        let numbers: Vec<_> = value
+            .get("a")
+            .unwrap()
+            .items()
+            .iter()
+            .filter_map(Value::as_f64)
+            .collect();
         assert_eq!(numbers, [1.0, -2.5, 300.0, 0.01]);
-        assert_eq!(value.get("b").unwrap().get("c").unwrap().as_str(), Some("d\"é🍕"));
+        assert_eq!(
+            value.get("b").unwrap().get("c").unwrap().as_str(),
+            Some("d\"é🍕")
+        );
         assert_eq!(parse("[]").unwrap(), Value::Array(vec![]));
         assert_eq!(parse("{}").unwrap(), Value::Object(vec![]));
     }
 
     #[test]
     fn coordinates_parse_exactly() {
-        for text in ["52.520008", "-13.404954", "0.000001", "179.9999999", "-89.99999999999"] {
+        for text in [
+            "52.520008",
+            "-13.404954",
+            "0.000001",
+            "179.9999999",
+            "-89.99999999999",
+        ] {
             let expected: f64 = text.parse().unwrap();
             assert_eq!(parse(text).unwrap().as_f64(), Some(expected), "{text}");
         }
@@ -507,7 +532,20 @@ mod tests {
 
     #[test]
     fn malformed_text_is_refused() {
-        for bad in ["", "{", "{]", "{\"a\" 1}", "[1,]", "[1 2]", "tru", "\"\\x\"", "-", "1e", "{\"a\":1,}", "[1]x"] {
+        for bad in [
+            "",
+            "{",
+            "{]",
+            "{\"a\" 1}",
+            "[1,]",
+            "[1 2]",
+            "tru",
+            "\"\\x\"",
+            "-",
+            "1e",
+            "{\"a\":1,}",
+            "[1]x",
+        ] {
             assert_eq!(parse(bad), Err(Malformed), "{bad:?}");
         }
     }

@@ -128,6 +128,11 @@ export function readEnvironment() {
   });
 }
 
+/** Whether there is a page to read (not a worker, not a server). */
+export function hasDocument() {
+  return typeof document !== "undefined";
+}
+
 /** Whether the page is visible now. */
 export function pageVisible() {
   return document.visibilityState !== "hidden";
@@ -223,16 +228,19 @@ export function storageRemove(name, key) {
 }
 
 /**
- * Asks for the position once and hands it straight to `coarsen(lat, lon)`, whose result the
- * promise resolves to; the position itself goes nowhere else. On refusal, timeout or a
- * missing API, `coarsen(NaN, NaN)` is called so it runs exactly once, and gives null.
+ * Asks for the position once and hands it straight to `sink.accept(lat, lon)` (Rust), whose
+ * result the promise resolves to; the position itself goes nowhere else. On refusal,
+ * timeout or a missing API the sink is freed and the promise resolves to null.
  */
-export function requestPosition(coarsen, timeoutMs, maximumAgeMs) {
+export function requestPosition(sink, timeoutMs, maximumAgeMs) {
   return new Promise((resolve) => {
-    const fail = () => resolve(coarsen(NaN, NaN));
+    const fail = () => {
+      sink.free();
+      resolve(null);
+    };
     if (!navigator.geolocation) return fail();
     navigator.geolocation.getCurrentPosition(
-      (position) => resolve(coarsen(position.coords.latitude, position.coords.longitude)),
+      (position) => resolve(sink.accept(position.coords.latitude, position.coords.longitude)),
       fail,
       { enableHighAccuracy: false, timeout: timeoutMs, maximumAge: maximumAgeMs },
     );

@@ -18,6 +18,10 @@ extern "C" {
     #[wasm_bindgen(js_name = readEnvironment)]
     pub(crate) fn read_environment() -> String;
 
+    /// Whether there is a page to read (not a worker, not a server).
+    #[wasm_bindgen(js_name = hasDocument)]
+    pub(crate) fn has_document() -> bool;
+
     #[wasm_bindgen(js_name = pageVisible)]
     pub(crate) fn page_visible() -> bool;
 
@@ -43,7 +47,7 @@ extern "C" {
     #[wasm_bindgen(js_name = storageRemove)]
     pub(crate) fn storage_remove(area: &str, key: &str);
 
-    /// Resolves to `coarsen(lat, lon)`; see `location.rs`.
+    /// Resolves to `sink.accept(lat, lon)`; see `location.rs`.
     #[wasm_bindgen(js_name = requestPosition)]
-    pub(crate) fn request_position(coarsen: &JsValue, timeout_ms: u32, maximum_age_ms: u32) -> Promise;
+    pub(crate) fn request_position(sink: JsValue, timeout_ms: u32, maximum_age_ms: u32) -> Promise;
 }

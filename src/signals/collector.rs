@@ -16,6 +16,14 @@ use super::browser::{self, EventLog};
 use super::{location, storage};
 use crate::error::to_js_error;
 
+#[wasm_bindgen]
+extern "C" {
+    /// The options object, typed for TypeScript (`options?: SignalOptions`); checked by
+    /// the core, not by this type.
+    #[wasm_bindgen(typescript_type = "SignalOptions")]
+    pub type OptionsObject;
+}
+
 /// What the collector knows between calls.
 pub(crate) struct State {
     pub config: SignalConfig,
@@ -28,7 +36,12 @@ impl State {
     /// Counts this page view in storage, with storage consent; in memory it is counted
     /// already.
     fn store_page_view(&mut self) {
-        if let Some((page_views, earlier_visits)) = self.consent.storage.then(storage::count_page_view).flatten() {
+        if let Some((page_views, earlier_visits)) = self
+            .consent
+            .storage
+            .then(storage::count_page_view)
+            .flatten()
+        {
             let behaviour = &mut self.behaviour.behaviour;
             behaviour.page_views = page_views;
             behaviour.set_repeat_visits(Some(earlier_visits), true);
@@ -50,14 +63,11 @@ impl SignalCollector {
     /// Starts collecting. Throws an `InvalidOptionError` naming any unknown or malformed
     /// option, and a `NoDocumentError` where there is no page (a worker, a server).
     #[wasm_bindgen(constructor)]
-    pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "SignalOptions")] options: Option<JsValue>,
-    ) -> Result<SignalCollector, JsValue> {
-        let options = read_options(options.unwrap_or_default(), "options")
+    pub fn new(options: Option<OptionsObject>) -> Result<SignalCollector, JsValue> {
+        let options = read_options(options.map_or(JsValue::UNDEFINED, JsValue::from), "options")
             .and_then(|value| SignalOptions::from_json(&value))
             .map_err(|e| to_js_error(&e))?;
-        let has_document = js_sys::Reflect::has(&js_sys::global(), &JsValue::from_str("document"));
-        if !has_document.unwrap_or(false) {
+        if !browser::has_document() {
             return Err(to_js_error(&Error::no_document()));
         }
         let mut state = State {
@@ -77,7 +87,10 @@ impl SignalCollector {
     /// observed since the collector started.
     #[wasm_bindgen(unchecked_return_type = "Snapshot")]
     pub fn snapshot(&self) -> Result<JsValue, JsValue> {
-        let mut guard = self.state.try_borrow_mut().map_err(|_| to_js_error(&Error::busy()))?;
+        let mut guard = self
+            .state
+            .try_borrow_mut()
+            .map_err(|_| to_js_error(&Error::busy()))?;
         let state = &mut *guard;
         let events = json::parse(&self.events.take()).unwrap_or(Value::Null);
         state.behaviour.apply(&events, &state.config);
@@ -89,7 +102,9 @@ impl SignalCollector {
             limits::TEXT_RAW_UNITS,
         );
         let raw_page = RawPage::from_json(&json::parse(&page_json).unwrap_or(Value::Null));
-        let environment = Environment::from_json(&json::parse(&browser::read_environment()).unwrap_or(Value::Null));
+        let environment = Environment::from_json(
+            &json::parse(&browser::read_environment()).unwrap_or(Value::Null),
+        );
         let snapshot = Snapshot {
             device: environment.device,
             time: environment.time,
@@ -119,7 +134,10 @@ impl SignalCollector {
         let consent = read_options(consent, "consent")
             .and_then(|value| Consent::from_json(&value, "consent"))
             .map_err(|e| to_js_error(&e))?;
-        let mut state = self.state.try_borrow_mut().map_err(|_| to_js_error(&Error::busy()))?;
+        let mut state = self
+            .state
+            .try_borrow_mut()
+            .map_err(|_| to_js_error(&Error::busy()))?;
         let previous = std::mem::replace(&mut state.consent, consent);
         if previous.storage && !consent.storage {
             storage::erase();
@@ -150,7 +168,10 @@ fn read_options(value: JsValue, path: &str) -> Result<Value, Error> {
     if value.is_function() {
         return Err(not_plain());
     }
-    let text = JSON::stringify(&value).ok().and_then(|text| text.as_string()).ok_or_else(not_plain)?;
+    let text = JSON::stringify(&value)
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(not_plain)?;
     json::parse(&text).map_err(|_| not_plain())
 }
 

@@ -1,5 +1,6 @@
 //! The position, asked for only with geolocation consent and coarsened at once: the
-//! latitude and longitude never get further than the closure below.
+//! latitude and longitude go from the browser's callback straight into
+//! [`PositionSink::accept`] and no further.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -23,13 +24,31 @@ pub(crate) fn locate(state: &Rc<RefCell<State>>) -> Promise {
     if !state.try_borrow().is_ok_and(|s| s.consent.geolocation) {
         return Promise::resolve(&JsValue::NULL);
     }
-    let state = Rc::clone(state);
-    let coarsen = Closure::once_into_js(move |lat: f64, lon: f64| -> JsValue {
-        let Ok(mut state) = state.try_borrow_mut() else {
+    let sink = PositionSink {
+        state: Rc::clone(state),
+    };
+    request_position(sink.into(), TIMEOUT_MS, MAXIMUM_AGE_MS)
+}
+
+/// Receives the one position of a `locate()` call. An exported object rather than a Rust
+/// closure, because wasm-bindgen's closure support costs about 2 KB of wasm.
+#[wasm_bindgen(skip_typescript)]
+pub struct PositionSink {
+    state: Rc<RefCell<State>>,
+}
+
+#[wasm_bindgen]
+impl PositionSink {
+    /// Coarsens the position into a `LocationSignal`, keeps it, and returns it; `null` if
+    /// there is no usable position or consent was withdrawn while the browser was asking.
+    pub fn accept(self, lat: f64, lon: f64) -> JsValue {
+        let Ok(mut state) = self.state.try_borrow_mut() else {
             return JsValue::NULL;
         };
-        // Consent may have been withdrawn while the browser was asking.
-        match state.config.locate(Some((lat, lon)), state.consent.geolocation) {
+        match state
+            .config
+            .locate(Some((lat, lon)), state.consent.geolocation)
+        {
             Ok(Some(signal)) => {
                 let js = parse_json(&signal.to_json());
                 state.location = Some(signal);
@@ -37,6 +56,5 @@ pub(crate) fn locate(state: &Rc<RefCell<State>>) -> Promise {
             }
             _ => JsValue::NULL,
         }
-    });
-    request_position(&coarsen, TIMEOUT_MS, MAXIMUM_AGE_MS)
+    }
 }

@@ -42,7 +42,9 @@ pub(crate) fn erase() {
 }
 
 fn read_count(area: &str, key: &str) -> u32 {
-    storage_get(area, key).and_then(|value| value.parse().ok()).unwrap_or(0)
+    storage_get(area, key)
+        .and_then(|value| value.parse().ok())
+        .unwrap_or(0)
 }
 
 fn increment(area: &str, key: &str) -> Option<u32> {

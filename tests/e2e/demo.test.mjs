@@ -1,5 +1,5 @@
-// The README's demo command serves a page on which the built package loads in Chromium and
-// the wasm module answers.
+// The README's demo command serves a page on which the built package loads in Chromium,
+// collects signals and shows them.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
@@ -24,48 +24,82 @@ after(async () => {
   await server?.close();
 });
 
-test("the demo loads the wasm module and shows its answers", async () => {
+async function openDemo() {
+  const watched = await openWatchedPage(browser);
+  await watched.page.goto(server.url);
+  await watched.page.locator('#module-status[data-status="ready"]').waitFor({ timeout: 10_000 });
+  return watched;
+}
+
+/** The text of the <dd> after the <dt> labelled `label` in the list `#id`. */
+function field(page, id, label) {
+  return page.locator(`#${id} dt:text-is("${label}") + dd`).textContent();
+}
+
+test("the demo loads the module and shows the signals of the page", async () => {
   const { page, problems } = await openWatchedPage(browser);
   const wasmResponse = page.waitForResponse((response) => response.url().endsWith(".wasm"));
   await page.goto(server.url);
-
   assert.equal((await wasmResponse).headers()["content-type"], "application/wasm");
   await page.locator('#module-status[data-status="ready"]').waitFor({ timeout: 10_000 });
-  assert.equal(await page.textContent("#module-version"), packageVersion);
-  assert.equal(await page.textContent("#moment-output"), '" Buy " → "buy"');
 
-  await page.fill("#moment-input", "shop");
-  await page.click('#moment-form button[type="submit"]');
-  const output = page.locator('#moment-output[data-result="error"]');
-  await output.waitFor();
-  assert.match(await output.textContent(), /^UnknownMomentKindError: unknown moment kind "shop"/);
+  assert.equal(await page.textContent("#module-version"), `v${packageVersion}`);
+  assert.equal(await field(page, "device", "Class"), "desktop");
+  assert.equal(await field(page, "cues", "prices"), "1");
+  assert.equal(await field(page, "cues", "openingHours"), "3"); // the heading and two ranges
+  assert.equal(await field(page, "cues", "telLinks"), "1");
+  assert.equal(await field(page, "cues", "ingredientItems"), "4");
+  assert.equal(await field(page, "page", "Title"), "Augenblick — signals inspector");
+
+  await page.click('.menu [data-augenblick-intent="buy"]');
+  await page.waitForFunction(() => document.querySelector("#behaviour dd:nth-of-type(4)")?.textContent.endsWith("buy 1"));
+  assert.equal(await field(page, "behaviour", "Cart actions"), "1");
 
   assert.deepEqual(problems, [], "no errors and no CSP or Trusted Types violations");
   await page.close();
 });
 
-test("the module's errors are real Error objects with a stable name", async () => {
-  const { page, problems } = await openWatchedPage(browser);
-  await page.goto(server.url);
-  await page.locator('#module-status[data-status="ready"]').waitFor({ timeout: 10_000 });
-
-  // The page's module instance is already initialised; a second import shares it.
+test("invalid options throw real Error objects with a stable name", async () => {
+  const { page, problems } = await openDemo();
   const thrown = await page.evaluate(async () => {
-    const { parseMomentKind } = await import("/pkg/augenblick.js");
-    return [42, null, "kn ow", "x".repeat(100_000)].map((value) => {
+    const { SignalCollector } = await import("/pkg/augenblick.js");
+    return [{ consnet: {} }, { geohashPrecision: 40 }, { locations: [{ id: 1 }] }, [], () => {}].map((options) => {
       try {
-        return { returned: parseMomentKind(value) };
+        new SignalCollector(options);
+        return { returned: true };
       } catch (error) {
-        return { isError: error instanceof Error, name: error.name, length: error.message.length };
+        return { isError: error instanceof Error, name: error.name, message: error.message };
       }
     });
   });
-  for (const result of thrown) {
-    assert.equal(result.isError, true, JSON.stringify(result));
-    assert.equal(result.name, "UnknownMomentKindError");
-    assert.ok(result.length < 120, "a hostile input does not make a huge message");
-  }
+  assert.deepEqual(thrown.map((t) => [t.isError, t.name]), Array(5).fill([true, "InvalidOptionError"]));
+  assert.equal(thrown[0].message, "unknown option consnet");
+  assert.equal(thrown[1].message, "invalid option geohashPrecision: expected a whole number from 1 to 12");
+  assert.equal(thrown[2].message, "invalid option locations[0].id: expected a string");
   assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the snapshot has exactly the fields its TypeScript declaration names", async () => {
+  const declarations = readFileSync(new URL("../../pkg/augenblick.d.ts", import.meta.url), "utf8");
+  const declaredKeys = (name) => {
+    const body = declarations.match(new RegExp(`export interface ${name} \\{([\\s\\S]*?)\\n\\}`))?.[1];
+    assert.ok(body, `augenblick.d.ts declares ${name}`);
+    // Top-level fields are the least indented ones (nested object types sit deeper).
+    const fields = [...body.matchAll(/^( +)(\w+)\??:/gm)];
+    const indent = Math.min(...fields.map((m) => m[1].length));
+    return fields.filter((m) => m[1].length === indent).map((m) => m[2]).sort();
+  };
+  const { page } = await openDemo();
+  const snapshot = await page.evaluate(async () => {
+    const { SignalCollector } = await import("/pkg/augenblick.js");
+    return new SignalCollector().snapshot();
+  });
+  const parts = { Snapshot: snapshot, Device: snapshot.device, LocalTime: snapshot.time, PageSignals: snapshot.page,
+    Cues: snapshot.page.cues, Behaviour: snapshot.behaviour };
+  for (const [name, value] of Object.entries(parts)) {
+    assert.deepEqual(Object.keys(value).sort(), declaredKeys(name), name);
+  }
   await page.close();
 });
 
@@ -79,14 +113,13 @@ test("the npm README's example runs as written", async () => {
     /^import init, \{([^}]*)\} from "augenblick";$/m,
     'const { default: init, $1 } = await import("/pkg/augenblick.js");',
   );
-  assert.notEqual(runnable, example, "the example imports from \"augenblick\"");
+  assert.notEqual(runnable, example, 'the example imports from "augenblick"');
 
-  const { page, problems } = await openWatchedPage(browser);
-  await page.goto(server.url);
+  const { page, problems } = await openDemo();
   const logged = [];
   page.on("console", (message) => logged.push(message.text()));
   await page.evaluate(`(async () => {\n${runnable}\n})()`);
-  assert.deepEqual(logged, [packageVersion]);
+  assert.ok(logged.length > 0, "the example logs what it found");
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -1,32 +1,35 @@
 // Compiled with `tsc --noEmit` against the generated augenblick.d.ts (scripts/test.sh):
 // the public API must type-check as a user would write it, and wrong usage must not.
-import init, { parseMomentKind, version, type MomentKind } from "augenblick";
+import init, { SignalCollector, version, type LocationSignal, type Snapshot } from "augenblick";
 
-export async function start(): Promise<MomentKind> {
+export async function start(): Promise<string> {
   await init();
-  const packageVersion: string = version();
-  console.log(packageVersion);
+  const collector = new SignalCollector({
+    consent: { storage: false, geolocation: true },
+    searchParams: ["term"],
+    geohashPrecision: 5,
+    locations: [{ id: "mitte", lat: 52.52, lon: 13.405 }],
+  });
+  const snapshot: Snapshot = collector.snapshot();
+  const location: LocationSignal | null = await collector.locate();
+  collector.setConsent({ storage: true });
+  collector.destroy();
 
-  // Anything may be passed in; a MomentKind comes out.
-  const kind: MomentKind = parseMomentKind(document.body.dataset.moment);
+  // @ts-expect-error options are typed: a misspelt key does not compile
+  new SignalCollector({ consnet: {} });
+  // @ts-expect-error the snapshot is typed, not `any`
+  const notANumber: number = snapshot.device.class;
+  console.log(notANumber, location?.geohash, version());
 
-  // @ts-expect-error the result is typed as a MomentKind, not as `any`
-  const notANumber: number = parseMomentKind("go");
-  console.log(notANumber);
-
-  // @ts-expect-error a MomentKind is one of four names, not any string
-  const wrong: MomentKind = "shop";
-  console.log(wrong);
-
-  switch (kind) {
-    case "know":
-    case "go":
-    case "do":
-    case "buy":
-      return kind;
+  switch (snapshot.time.daypart) {
+    case "morning":
+    case "afternoon":
+    case "evening":
+    case "night":
+      return snapshot.page.title;
     default: {
-      // Exhaustive: a fifth moment would be a compile error here.
-      const unreachable: never = kind;
+      // Exhaustive: a fifth daypart would be a compile error here.
+      const unreachable: never = snapshot.time.daypart;
       return unreachable;
     }
   }

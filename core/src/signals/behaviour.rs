@@ -117,7 +117,8 @@ impl BehaviourTracker {
                     }
                 }
                 Some("click") => {
-                    if let Some(kind) = field(1).as_str().and_then(|v| v.parse::<MomentKind>().ok()) {
+                    if let Some(kind) = field(1).as_str().and_then(|v| v.parse::<MomentKind>().ok())
+                    {
                         self.behaviour.record(BehaviourEvent::IntentClick(kind));
                     }
                     if field(2).as_str().is_some_and(is_cart_label) {
@@ -125,9 +126,10 @@ impl BehaviourTracker {
                     }
                 }
                 Some("submit") => {
-                    let has_search_type = field(1).items().iter().any(|t| {
-                        t.as_str().is_some_and(|t| t.eq_ignore_ascii_case("search"))
-                    });
+                    let has_search_type = field(1)
+                        .items()
+                        .iter()
+                        .any(|t| t.as_str().is_some_and(|t| t.eq_ignore_ascii_case("search")));
                     let has_search_name = field(2)
                         .items()
                         .iter()
@@ -150,7 +152,8 @@ impl BehaviourTracker {
         self.behaviour.record(BehaviourEvent::VisibilityChange);
         if hidden {
             if let Some(since) = self.visible_since.take() {
-                self.behaviour.record(BehaviourEvent::Dwell((at - since).max(0.0) as u64));
+                self.behaviour
+                    .record(BehaviourEvent::Dwell((at - since).max(0.0) as u64));
             }
         } else if self.visible_since.is_none() {
             self.visible_since = Some(at);
@@ -186,7 +189,10 @@ mod tests {
         assert_eq!(b.page_views, 1);
         assert_eq!(b.max_scroll_depth, 0.35);
         assert_eq!(b.intent_clicks, [0, 0, 0, 1]);
-        assert_eq!((b.cart_actions, b.search_actions, b.visibility_changes), (1, 1, 2));
+        assert_eq!(
+            (b.cart_actions, b.search_actions, b.visibility_changes),
+            (1, 1, 2)
+        );
         // Visible 1 s → 5 s, hidden until 9 s, visible again until 10 s.
         assert_eq!(b.dwell_ms, 5_000);
     }
@@ -195,7 +201,10 @@ mod tests {
     fn a_page_opened_in_the_background_dwells_only_once_shown() {
         let mut tracker = BehaviourTracker::start(0.0, false);
         assert_eq!(tracker.at(3_000.0).dwell_ms, 0);
-        tracker.apply(&parse(r#"[["visibility",false,3000]]"#).unwrap(), &SignalConfig::default());
+        tracker.apply(
+            &parse(r#"[["visibility",false,3000]]"#).unwrap(),
+            &SignalConfig::default(),
+        );
         assert_eq!(tracker.at(4_500.0).dwell_ms, 1_500);
     }
 

@@ -172,27 +172,45 @@ impl Cues {
     /// schema.org types.
     pub fn detect(raw: &RawPage, text: &str, schema_types: &[String]) -> Self {
         let mut cues = Cues::default();
-        let add = |counter: &mut u16, n: usize| *counter = counter.saturating_add(n.min(usize::from(u16::MAX)) as u16);
+        let add = |counter: &mut u16, n: usize| {
+            *counter = counter.saturating_add(n.min(usize::from(u16::MAX)) as u16)
+        };
 
         let folded_text = fold(text);
         add(&mut cues.prices, count_prices(&folded_text));
-        add(&mut cues.addresses, raw.addresses as usize + count_street_addresses(&folded_text));
+        add(
+            &mut cues.addresses,
+            raw.addresses as usize + count_street_addresses(&folded_text),
+        );
         add(&mut cues.opening_hours, count_time_ranges(&folded_text));
         for phrase in HOURS_PHRASES {
-            add(&mut cues.opening_hours, count_occurrences(&folded_text, phrase));
+            add(
+                &mut cues.opening_hours,
+                count_occurrences(&folded_text, phrase),
+            );
         }
 
         for link in &raw.links {
             let href = fold(link.href.trim());
             let label = fold(&element_text(&link.text));
-            add(&mut cues.cart_buttons, usize::from(contains_any(&label, CART_PHRASES)));
-            add(&mut cues.cart_links, usize::from(contains_any(&href, CART_PATHS)));
+            add(
+                &mut cues.cart_buttons,
+                usize::from(contains_any(&label, CART_PHRASES)),
+            );
+            add(
+                &mut cues.cart_links,
+                usize::from(contains_any(&href, CART_PATHS)),
+            );
             add(&mut cues.tel_links, usize::from(href.starts_with("tel:")));
-            let directions = contains_any(&href, DIRECTION_HOSTS) || contains_any(&label, DIRECTION_PHRASES);
+            let directions =
+                contains_any(&href, DIRECTION_HOSTS) || contains_any(&label, DIRECTION_PHRASES);
             add(&mut cues.direction_links, usize::from(directions));
         }
         for button in &raw.buttons {
-            add(&mut cues.cart_buttons, usize::from(is_cart_label(&element_text(button.label()))));
+            add(
+                &mut cues.cart_buttons,
+                usize::from(is_cart_label(&element_text(button.label()))),
+            );
         }
         for list in &raw.lists {
             let label = fold(&element_text(&list.label));
@@ -207,14 +225,24 @@ impl Cues {
         add(&mut cues.videos, raw.videos as usize);
         for frame in &raw.frames {
             let frame = fold(frame);
-            add(&mut cues.map_embeds, usize::from(contains_any(&frame, MAP_HOSTS)));
-            add(&mut cues.videos, usize::from(contains_any(&frame, VIDEO_HOSTS)));
+            add(
+                &mut cues.map_embeds,
+                usize::from(contains_any(&frame, MAP_HOSTS)),
+            );
+            add(
+                &mut cues.videos,
+                usize::from(contains_any(&frame, VIDEO_HOSTS)),
+            );
         }
         let og_video = raw.meta.iter().any(|(name, _)| {
-            name.get(..8).is_some_and(|prefix| prefix.eq_ignore_ascii_case("og:video"))
+            name.get(..8)
+                .is_some_and(|prefix| prefix.eq_ignore_ascii_case("og:video"))
         });
         add(&mut cues.videos, usize::from(og_video));
-        add(&mut cues.videos, usize::from(schema_types.iter().any(|t| t == "VideoObject")));
+        add(
+            &mut cues.videos,
+            usize::from(schema_types.iter().any(|t| t == "VideoObject")),
+        );
         cues
     }
 }
@@ -266,7 +294,7 @@ fn currency_marker_len(text: &str, start: usize, c: char) -> Option<usize> {
 /// "221 Baker Street, London NW1 6XE", "350 Fifth Avenue, New York, NY 10118".
 fn count_street_addresses(text: &str) -> usize {
     let words: Vec<&str> = text
-        .split(' ')
+        .split_ascii_whitespace()
         .map(|w| w.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '|')))
         .collect();
     let mut found = 0;
@@ -518,11 +546,25 @@ mod tests {
     fn shop_cues_from_buttons_and_links() {
         let raw = RawPage {
             buttons: vec![
-                RawButton { text: "In den\n Warenkorb".into(), ..RawButton::default() },
-                RawButton { text: " ".into(), value: "Add to Cart".into(), ..RawButton::default() },
-                RawButton { aria_label: "Toevoegen aan winkelwagen".into(), ..RawButton::default() },
+                RawButton {
+                    text: "In den\n Warenkorb".into(),
+                    ..RawButton::default()
+                },
+                RawButton {
+                    text: " ".into(),
+                    value: "Add to Cart".into(),
+                    ..RawButton::default()
+                },
+                RawButton {
+                    aria_label: "Toevoegen aan winkelwagen".into(),
+                    ..RawButton::default()
+                },
                 // The label is the text; a cart-like value behind it does not count.
-                RawButton { text: "Search".into(), value: "Add to cart".into(), ..RawButton::default() },
+                RawButton {
+                    text: "Search".into(),
+                    value: "Add to cart".into(),
+                    ..RawButton::default()
+                },
             ],
             links: vec![
                 link("/warenkorb", "Warenkorb"),

@@ -1,6 +1,6 @@
 //! The visitor's device: its class and the capabilities that change what fits.
 
-use super::text::find_bytes;
+use super::text::{find_bytes, split_before};
 
 /// Mobile, tablet or desktop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -74,7 +74,7 @@ fn android_class(user_agent: &str) -> DeviceClass {
     let is_browser = contains_ignore_case(ua, b"mozilla/") && contains_ignore_case(ua, b"safari/");
     let version_major = find_bytes(ua, b"Android ")
         .and_then(|i| user_agent.get(i + b"Android ".len()..))
-        .and_then(|rest| rest.split(['.', ';', ')', ' ']).next())
+        .map(|rest| split_before(rest, b".;) ").0)
         .and_then(|major| major.parse::<u32>().ok());
     if is_browser && version_major.is_some_and(|v| v >= 3) {
         DeviceClass::Tablet

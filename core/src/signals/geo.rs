@@ -215,10 +215,14 @@ mod tests {
     fn own_trigonometry_matches_the_standard_library() {
         let steps = 20_000;
         for i in 0..=steps {
-            let x = -std::f64::consts::PI + 2.0 * std::f64::consts::PI * f64::from(i) / f64::from(steps);
+            let x = -std::f64::consts::PI
+                + 2.0 * std::f64::consts::PI * f64::from(i) / f64::from(steps);
             assert!((sin(x) - x.sin()).abs() < 1e-12, "sin({x})");
             let latitude = x / 2.0;
-            assert!((cos(latitude) - latitude.cos()).abs() < 1e-12, "cos({latitude})");
+            assert!(
+                (cos(latitude) - latitude.cos()).abs() < 1e-12,
+                "cos({latitude})"
+            );
             let y = f64::from(i) / f64::from(steps);
             assert!((asin(y) - y.asin()).abs() < 1e-12, "asin({y})");
         }

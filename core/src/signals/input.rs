@@ -3,7 +3,9 @@
 //! field is empty) because the snippet, not the site, produces them. Site options are read
 //! strictly in `options.rs`.
 
-use super::{ClientHints, Device, DeviceClass, LocalTime, Pointer, RawButton, RawLink, RawList, RawPage};
+use super::{
+    ClientHints, Device, DeviceClass, LocalTime, Pointer, RawButton, RawLink, RawList, RawPage,
+};
 use crate::json::Value;
 
 /// Languages kept from `navigator.languages`.
@@ -17,7 +19,13 @@ impl RawPage {
     /// frames: [src], videos, addresses, lists: [[label, items]], text, truncated}`.
     pub fn from_json(value: &Value) -> RawPage {
         let strings = |key: &str| -> Vec<String> {
-            value.get(key).map_or(&[][..], Value::items).iter().filter_map(Value::as_str).map(str::to_owned).collect()
+            value
+                .get(key)
+                .map_or(&[][..], Value::items)
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect()
         };
         let pairs = |key: &str| -> Vec<(&Value, &Value)> {
             value
@@ -31,13 +39,19 @@ impl RawPage {
                 .collect()
         };
         let text = |v: &Value| v.as_str().unwrap_or_default().to_owned();
-        let number = |v: &Value| v.as_f64().map_or(0, |n| n.clamp(0.0, f64::from(u32::MAX)) as u32);
+        let number = |v: &Value| {
+            v.as_f64()
+                .map_or(0, |n| n.clamp(0.0, f64::from(u32::MAX)) as u32)
+        };
         RawPage {
             url: value.str_field("url"),
             referrer: value.str_field("referrer"),
             lang: value.str_field("lang"),
             title: value.str_field("title"),
-            meta: pairs("meta").into_iter().map(|(k, v)| (text(k), text(v))).collect(),
+            meta: pairs("meta")
+                .into_iter()
+                .map(|(k, v)| (text(k), text(v)))
+                .collect(),
             headings: pairs("headings")
                 .into_iter()
                 .map(|(level, t)| (number(level).min(u32::from(u8::MAX)) as u8, text(t)))
@@ -46,14 +60,21 @@ impl RawPage {
             itemtypes: strings("itemtypes"),
             links: pairs("links")
                 .into_iter()
-                .map(|(href, t)| RawLink { href: text(href), text: text(t) })
+                .map(|(href, t)| RawLink {
+                    href: text(href),
+                    text: text(t),
+                })
                 .collect(),
             buttons: value
                 .get("buttons")
                 .map_or(&[][..], Value::items)
                 .iter()
                 .filter_map(|button| match button.items() {
-                    [t, v, a] => Some(RawButton { text: text(t), value: text(v), aria_label: text(a) }),
+                    [t, v, a] => Some(RawButton {
+                        text: text(t),
+                        value: text(v),
+                        aria_label: text(a),
+                    }),
                     _ => None,
                 })
                 .collect(),
@@ -62,10 +83,16 @@ impl RawPage {
             addresses: value.u32_field("addresses"),
             lists: pairs("lists")
                 .into_iter()
-                .map(|(label, items)| RawList { label: text(label), items: number(items) })
+                .map(|(label, items)| RawList {
+                    label: text(label),
+                    items: number(items),
+                })
                 .collect(),
             text: value.str_field("text"),
-            truncated: value.get("truncated").and_then(Value::as_bool).unwrap_or(false),
+            truncated: value
+                .get("truncated")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
         }
     }
 }
@@ -84,10 +111,13 @@ impl Environment {
     /// reducedMotion, now, utcOffsetMinutes, timeZone}`.
     pub fn from_json(value: &Value) -> Environment {
         let flag = |key: &str| value.get(key).and_then(Value::as_bool).unwrap_or(false);
-        let hints = value.get("hints").filter(|h| matches!(h, Value::Object(_))).map(|h| ClientHints {
-            mobile: h.get("mobile").and_then(Value::as_bool).unwrap_or(false),
-            platform: h.str_field("platform"),
-        });
+        let hints = value
+            .get("hints")
+            .filter(|h| matches!(h, Value::Object(_)))
+            .map(|h| ClientHints {
+                mobile: h.get("mobile").and_then(Value::as_bool).unwrap_or(false),
+                platform: h.str_field("platform"),
+            });
         let user_agent = value.str_field("userAgent");
         let max_touch_points = value.u32_field("maxTouchPoints");
         let pointer = match value.get("pointer").and_then(Value::as_str) {
@@ -95,7 +125,10 @@ impl Environment {
             Some("fine") => Pointer::Fine,
             _ => Pointer::None,
         };
-        let pixel_ratio = value.get("pixelRatio").and_then(Value::as_f64).filter(|r| r.is_finite() && *r > 0.0);
+        let pixel_ratio = value
+            .get("pixelRatio")
+            .and_then(Value::as_f64)
+            .filter(|r| r.is_finite() && *r > 0.0);
         let device = Device {
             class: DeviceClass::classify(&user_agent, hints.as_ref(), max_touch_points),
             touch: max_touch_points > 0,
@@ -103,7 +136,10 @@ impl Environment {
             viewport_width: value.u32_field("viewportWidth"),
             viewport_height: value.u32_field("viewportHeight"),
             pixel_ratio: pixel_ratio.unwrap_or(1.0),
-            effective_type: value.get("effectiveType").and_then(Value::as_str).map(str::to_owned),
+            effective_type: value
+                .get("effectiveType")
+                .and_then(Value::as_str)
+                .map(str::to_owned),
             save_data: flag("saveData"),
             languages: value
                 .get("languages")
@@ -117,8 +153,14 @@ impl Environment {
             hints,
         };
         let now = value.get("now").and_then(Value::as_f64).unwrap_or(0.0);
-        let offset = value.get("utcOffsetMinutes").and_then(Value::as_f64).unwrap_or(0.0);
-        let time_zone = value.get("timeZone").and_then(Value::as_str).map(str::to_owned);
+        let offset = value
+            .get("utcOffsetMinutes")
+            .and_then(Value::as_f64)
+            .unwrap_or(0.0);
+        let time_zone = value
+            .get("timeZone")
+            .and_then(Value::as_str)
+            .map(str::to_owned);
         let time = LocalTime::at(now as i64, offset.clamp(-1080.0, 1080.0) as i16, time_zone);
         Environment { device, time }
     }

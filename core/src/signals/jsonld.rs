@@ -1,6 +1,7 @@
 //! schema.org types from JSON-LD: every `@type` at any depth, so arrays, `@graph` and
 //! nested objects need no special case.
 
+use super::text::after_last;
 use crate::json::{self, Value};
 
 /// Largest JSON-LD block read, in bytes; larger ones are skipped and counted.
@@ -40,9 +41,7 @@ pub fn collect_types(text: &str, types: &mut Vec<String>) -> Result<(), JsonLdPr
 /// The schema.org type name of a `@type` value: `"https://schema.org/Recipe"`,
 /// `"schema:Recipe"` and `"Recipe"` are all `Recipe`. Empty for an empty value.
 pub fn schema_type_name(value: &str) -> &str {
-    let value = value.trim();
-    let after_slash = value.rsplit(['/', '#']).next().unwrap_or(value);
-    after_slash.rsplit(':').next().unwrap_or(after_slash)
+    after_last(after_last(value.trim(), b"/#"), b":")
 }
 
 #[cfg(test)]
@@ -65,7 +64,14 @@ mod tests {
         assert_eq!(result, Ok(()));
         assert_eq!(
             types,
-            ["WebPage", "BreadcrumbList", "Recipe", "HowTo", "Person", "https://schema.org/VideoObject"]
+            [
+                "WebPage",
+                "BreadcrumbList",
+                "Recipe",
+                "HowTo",
+                "Person",
+                "https://schema.org/VideoObject"
+            ]
         );
     }
 
@@ -80,12 +86,18 @@ mod tests {
     fn malformed_blocks_give_no_types() {
         let (types, result) = types_of(r#"{"@type":"Recipe", "name": "unterminated"#);
         assert_eq!((types.len(), result), (0, Err(JsonLdProblem::Malformed)));
-        assert_eq!(types_of(&"[".repeat(100_000)).1, Err(JsonLdProblem::Malformed));
+        assert_eq!(
+            types_of(&"[".repeat(100_000)).1,
+            Err(JsonLdProblem::Malformed)
+        );
     }
 
     #[test]
     fn huge_blocks_are_not_read() {
-        let huge = format!(r#"{{"@type":"Product","x":"{}"}}"#, "a".repeat(MAX_JSON_LD_BYTES));
+        let huge = format!(
+            r#"{{"@type":"Product","x":"{}"}}"#,
+            "a".repeat(MAX_JSON_LD_BYTES)
+        );
         assert_eq!(types_of(&huge), (vec![], Err(JsonLdProblem::TooLarge)));
     }
 

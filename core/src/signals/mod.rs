@@ -22,15 +22,15 @@ mod to_json;
 mod url;
 
 pub use behaviour::{Behaviour, BehaviourEvent, BehaviourTracker};
-pub use input::Environment;
-pub use options::{Consent, SignalOptions};
 pub use cues::{is_cart_label, Cues};
 pub use device::{ClientHints, Device, DeviceClass, Pointer};
 pub use geo::{
     distance_m, encode_geohash, LocationSignal, SiteLocation, DEFAULT_GEOHASH_PRECISION,
     MAX_GEOHASH_PRECISION,
 };
+pub use input::Environment;
 pub use jsonld::MAX_JSON_LD_BYTES;
+pub use options::{Consent, SignalOptions};
 pub use page::{limits, Heading, PageSignals, RawButton, RawLink, RawList, RawPage, Skipped};
 pub use text::{collapse_whitespace, fold};
 pub use time::{Daypart, LocalTime, Weekday};

@@ -55,7 +55,9 @@ impl Consent {
     pub fn from_json(value: &Value, path: &str) -> Result<Consent, Error> {
         let mut consent = Consent::default();
         for (key, flag) in object(value, path)? {
-            let field = [path, ".", key].concat();
+            let mut field = String::from(path);
+            field.push('.');
+            field.push_str(key);
             let slot = match key.as_str() {
                 "storage" => &mut consent.storage,
                 "geolocation" => &mut consent.geolocation,
@@ -80,27 +82,32 @@ fn strings(value: &Value, path: &str) -> Result<Vec<String>, Error> {
     let Value::Array(items) = value else {
         return Err(Error::invalid_option(path, Some("an array of strings")));
     };
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| {
-            item.as_str()
-                .map(str::to_owned)
-                .ok_or_else(|| Error::invalid_option(&indexed(path, i, ""), Some("a string")))
-        })
-        .collect()
+    let mut strings = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let text = item
+            .as_str()
+            .ok_or_else(|| Error::invalid_option(&indexed(path, i, ""), Some("a string")))?;
+        strings.push(text.to_owned());
+    }
+    Ok(strings)
 }
 
 fn geohash_precision(value: &Value) -> Result<u8, Error> {
     match value.as_f64() {
         Some(n) if n.fract() == 0.0 && (1.0..=12.0).contains(&n) => Ok(n as u8),
-        _ => Err(Error::invalid_option("geohashPrecision", Some("a whole number from 1 to 12"))),
+        _ => Err(Error::invalid_option(
+            "geohashPrecision",
+            Some("a whole number from 1 to 12"),
+        )),
     }
 }
 
 fn site_locations(value: &Value) -> Result<Vec<SiteLocation>, Error> {
     let Value::Array(items) = value else {
-        return Err(Error::invalid_option("locations", Some("an array of { id, lat, lon }")));
+        return Err(Error::invalid_option(
+            "locations",
+            Some("an array of { id, lat, lon }"),
+        ));
     };
     let mut locations = Vec::new();
     for (i, item) in items.iter().enumerate() {
@@ -108,13 +115,21 @@ fn site_locations(value: &Value) -> Result<Vec<SiteLocation>, Error> {
         for (key, field) in object(item, &indexed("locations", i, ""))? {
             let path = indexed("locations", i, key);
             match key.as_str() {
-                "id" => id = Some(field.as_str().ok_or_else(|| Error::invalid_option(&path, Some("a string")))?),
+                "id" => {
+                    id = Some(
+                        field
+                            .as_str()
+                            .ok_or_else(|| Error::invalid_option(&path, Some("a string")))?,
+                    )
+                }
                 "lat" => lat = Some(coordinate(field, &path, 90.0)?),
                 "lon" => lon = Some(coordinate(field, &path, 180.0)?),
                 _ => return Err(Error::invalid_option(&path, None)),
             }
         }
-        let missing = |name: &str, expected| Error::invalid_option(&indexed("locations", i, name), Some(expected));
+        let missing = |name: &str, expected| {
+            Error::invalid_option(&indexed("locations", i, name), Some(expected))
+        };
         let id = id.ok_or_else(|| missing("id", "a string"))?;
         let lat = lat.ok_or_else(|| missing("lat", "a number from -90 to 90"))?;
         let lon = lon.ok_or_else(|| missing("lon", "a number from -180 to 180"))?;
@@ -124,7 +139,11 @@ fn site_locations(value: &Value) -> Result<Vec<SiteLocation>, Error> {
 }
 
 fn coordinate(value: &Value, path: &str, limit: f64) -> Result<f64, Error> {
-    let expected = if limit == 90.0 { "a number from -90 to 90" } else { "a number from -180 to 180" };
+    let expected = if limit == 90.0 {
+        "a number from -90 to 90"
+    } else {
+        "a number from -180 to 180"
+    };
     value
         .as_f64()
         .filter(|n| (-limit..=limit).contains(n))
@@ -133,9 +152,15 @@ fn coordinate(value: &Value, path: &str, limit: f64) -> Result<f64, Error> {
 
 /// `locations[2].lat` from ("locations", 2, "lat"); `searchParams[0]` with no field.
 fn indexed(path: &str, index: usize, field: &str) -> String {
-    let index = decimal(u32::try_from(index).unwrap_or(u32::MAX));
-    let separator = if field.is_empty() { "" } else { "." };
-    [path, "[", &index, "]", separator, field].concat()
+    let mut out = String::from(path);
+    out.push('[');
+    out.push_str(&decimal(u32::try_from(index).unwrap_or(u32::MAX)));
+    out.push(']');
+    if !field.is_empty() {
+        out.push('.');
+        out.push_str(field);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -164,7 +189,13 @@ mod tests {
                 "locations":[{"id":"mitte","lat":52.52,"lon":13.405}]}"#,
         )
         .unwrap();
-        assert_eq!(options.consent, Consent { storage: true, geolocation: false });
+        assert_eq!(
+            options.consent,
+            Consent {
+                storage: true,
+                geolocation: false
+            }
+        );
         assert!(options.config.is_search_field("term"));
         assert_eq!(options.config.geohash_precision, 5);
         assert_eq!(options.config.locations[0].id, "mitte");
@@ -174,16 +205,37 @@ mod tests {
     fn every_mistake_names_its_option() {
         assert_eq!(message("[]"), "invalid option options: expected an object");
         assert_eq!(message(r#"{"consnet":{}}"#), "unknown option consnet");
-        assert_eq!(message(r#"{"consent":{"storage":"yes"}}"#), "invalid option consent.storage: expected true or false");
-        assert_eq!(message(r#"{"consent":{"ads":true}}"#), "unknown option consent.ads");
-        assert_eq!(message(r#"{"searchParams":["q",3]}"#), "invalid option searchParams[1]: expected a string");
-        assert_eq!(message(r#"{"geohashPrecision":6.5}"#), "invalid option geohashPrecision: expected a whole number from 1 to 12");
-        assert_eq!(message(r#"{"geohashPrecision":13}"#), "invalid option geohashPrecision: expected a whole number from 1 to 12");
+        assert_eq!(
+            message(r#"{"consent":{"storage":"yes"}}"#),
+            "invalid option consent.storage: expected true or false"
+        );
+        assert_eq!(
+            message(r#"{"consent":{"ads":true}}"#),
+            "unknown option consent.ads"
+        );
+        assert_eq!(
+            message(r#"{"searchParams":["q",3]}"#),
+            "invalid option searchParams[1]: expected a string"
+        );
+        assert_eq!(
+            message(r#"{"geohashPrecision":6.5}"#),
+            "invalid option geohashPrecision: expected a whole number from 1 to 12"
+        );
+        assert_eq!(
+            message(r#"{"geohashPrecision":13}"#),
+            "invalid option geohashPrecision: expected a whole number from 1 to 12"
+        );
         assert_eq!(
             message(r#"{"locations":[{"id":"a","lat":1,"lon":2},{"id":"b","lat":91,"lon":0}]}"#),
             "invalid option locations[1].lat: expected a number from -90 to 90"
         );
-        assert_eq!(message(r#"{"locations":[{"id":"a","lat":1}]}"#), "invalid option locations[0].lon: expected a number from -180 to 180");
-        assert_eq!(message(r#"{"locations":[{"id":"a","lat":1,"lon":2,"x":0}]}"#), "unknown option locations[0].x");
+        assert_eq!(
+            message(r#"{"locations":[{"id":"a","lat":1}]}"#),
+            "invalid option locations[0].lon: expected a number from -180 to 180"
+        );
+        assert_eq!(
+            message(r#"{"locations":[{"id":"a","lat":1,"lon":2,"x":0}]}"#),
+            "unknown option locations[0].x"
+        );
     }
 }

@@ -201,7 +201,9 @@ impl PageSignals {
         let meta = |key: &str| {
             raw.meta
                 .iter()
-                .find(|(name, content)| name.eq_ignore_ascii_case(key) && !content.trim().is_empty())
+                .find(|(name, content)| {
+                    name.eq_ignore_ascii_case(key) && !content.trim().is_empty()
+                })
                 .map(|(_, content)| content.as_str())
         };
         let description =

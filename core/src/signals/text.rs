@@ -2,7 +2,10 @@
 
 /// The first `max_chars` characters of `text`.
 pub fn truncate_chars(text: &str, max_chars: usize) -> String {
-    let end = text.char_indices().nth(max_chars).map_or(text.len(), |(end, _)| end);
+    let end = text
+        .char_indices()
+        .nth(max_chars)
+        .map_or(text.len(), |(end, _)| end);
     text.get(..end).unwrap_or(text).to_owned()
 }
 
@@ -16,10 +19,40 @@ pub fn find_bytes(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     (0..=last_start).find(|&i| haystack[i] == first && haystack[i + 1..].starts_with(rest))
 }
 
+/// Splits `text` before the first byte that is one of the ASCII `delimiters`: the part
+/// before it, and the rest starting with it ("" when there is none).
+///
+/// Byte scans instead of `str::split`/`find`, whose searchers cost wasm bytes; ASCII
+/// delimiters always sit on character boundaries.
+pub fn split_before<'a>(text: &'a str, delimiters: &[u8]) -> (&'a str, &'a str) {
+    let at = text
+        .bytes()
+        .position(|b| delimiters.contains(&b))
+        .unwrap_or(text.len());
+    (
+        text.get(..at).unwrap_or(text),
+        text.get(at..).unwrap_or_default(),
+    )
+}
+
+/// The part of `text` after the last byte that is one of the ASCII `delimiters` (all of it
+/// when there is none).
+pub fn after_last<'a>(text: &'a str, delimiters: &[u8]) -> &'a str {
+    let start = text
+        .bytes()
+        .rposition(|b| delimiters.contains(&b))
+        .map_or(0, |at| at + 1);
+    text.get(start..).unwrap_or(text)
+}
+
 /// How often `needle` occurs in `haystack`, not overlapping.
 pub fn count_occurrences(haystack: &str, needle: &str) -> usize {
     let (mut count, mut from) = (0, 0);
-    while let Some(at) = haystack.as_bytes().get(from..).and_then(|rest| find_bytes(rest, needle.as_bytes())) {
+    while let Some(at) = haystack
+        .as_bytes()
+        .get(from..)
+        .and_then(|rest| find_bytes(rest, needle.as_bytes()))
+    {
         count += 1;
         from += at + needle.len().max(1);
     }
@@ -68,7 +101,9 @@ pub fn fold(text: &str) -> String {
 
 /// Whether `text` (already folded) contains any of `phrases`.
 pub fn contains_any(text: &str, phrases: &[&str]) -> bool {
-    phrases.iter().any(|phrase| find_bytes(text.as_bytes(), phrase.as_bytes()).is_some())
+    phrases
+        .iter()
+        .any(|phrase| find_bytes(text.as_bytes(), phrase.as_bytes()).is_some())
 }
 
 #[cfg(test)]
@@ -100,13 +135,25 @@ mod tests {
     }
 
     #[test]
+    fn splitting_at_ascii_delimiters() {
+        assert_eq!(split_before("a/b?c", b"/?"), ("a", "/b?c"));
+        assert_eq!(split_before("abc", b"/"), ("abc", ""));
+        assert_eq!(after_last("https://schema.org/Recipe", b"/#"), "Recipe");
+        assert_eq!(after_last("Recipe", b"/#"), "Recipe");
+        assert_eq!(after_last("a/", b"/"), "");
+    }
+
+    #[test]
     fn byte_search_finds_every_position() {
         assert_eq!(find_bytes(b"abcabc", b"cab"), Some(2));
         assert_eq!(find_bytes(b"abc", b"abcd"), None);
         assert_eq!(find_bytes(b"abc", b""), None);
         assert_eq!(find_bytes(b"", b"a"), None);
         assert_eq!(find_bytes(b"aaab", b"ab"), Some(2));
-        assert_eq!(count_occurrences("öffnungszeiten und öffnungszeiten", "öffnungszeiten"), 2);
+        assert_eq!(
+            count_occurrences("öffnungszeiten und öffnungszeiten", "öffnungszeiten"),
+            2
+        );
         assert_eq!(count_occurrences("aaaa", "aa"), 2);
         assert_eq!(count_occurrences("abc", ""), 0);
     }

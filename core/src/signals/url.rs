@@ -1,6 +1,6 @@
 //! The page address: path, query, site search, UTM parameters and where the visitor came from.
 
-use super::text::{find_bytes, truncate_chars};
+use super::text::{after_last, find_bytes, split_before, truncate_chars};
 
 /// Query parameters that carry a site-search query on common sites and CMSs
 /// (`s` is WordPress, `suche` German sites, `k` Amazon-style shops).
@@ -28,20 +28,18 @@ impl ParsedUrl {
     /// Splits an absolute URL (`https://host/path?query#fragment`). Anything else gives an
     /// empty host and treats the whole string as a path.
     pub fn parse(url: &str) -> Self {
-        let without_fragment = url.split('#').next().unwrap_or_default();
+        let (without_fragment, _) = split_before(url, b"#");
         let after_scheme = find_bytes(without_fragment.as_bytes(), b"://")
             .and_then(|at| without_fragment.get(at + 3..));
         let (host, rest) = match after_scheme {
             Some(after_scheme) => {
-                let end = after_scheme.find(['/', '?']).unwrap_or(after_scheme.len());
-                let (authority, rest) = after_scheme.split_at_checked(end).unwrap_or((after_scheme, ""));
-                let host_port = authority.rsplit('@').next().unwrap_or_default();
-                let host = host_port.split(':').next().unwrap_or_default();
+                let (authority, rest) = split_before(after_scheme, b"/?");
+                let (host, _) = split_before(after_last(authority, b"@"), b":");
                 (normalise_host(host), rest)
             }
             None => (String::new(), without_fragment),
         };
-        let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
+        let (path, query) = split_before(rest, b"?");
         ParsedUrl {
             host,
             path: if path.is_empty() {
@@ -49,16 +47,22 @@ impl ParsedUrl {
             } else {
                 truncate_chars(path, URL_PART_MAX_CHARS)
             },
-            query: truncate_chars(query, URL_PART_MAX_CHARS),
+            query: truncate_chars(query.get(1..).unwrap_or_default(), URL_PART_MAX_CHARS),
         }
     }
 
     /// The decoded value of the first query parameter called `name`.
     pub fn param(&self, name: &str) -> Option<String> {
-        self.query.split('&').find_map(|pair| {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            (percent_decode(key) == name).then(|| percent_decode(value))
-        })
+        let mut rest = self.query.as_str();
+        while !rest.is_empty() {
+            let (pair, next) = split_before(rest, b"&");
+            let (key, value) = split_before(pair, b"=");
+            if percent_decode(key) == name {
+                return Some(percent_decode(value.get(1..).unwrap_or_default()));
+            }
+            rest = next.get(1..).unwrap_or_default();
+        }
+        None
     }
 }
 
@@ -70,8 +74,8 @@ fn normalise_host(host: &str) -> String {
     }
 }
 
-/// Decodes `%XX` escapes and `+` as a space; malformed escapes stay as they are and invalid
-/// UTF-8 becomes U+FFFD, so no input can fail.
+/// Decodes `%XX` escapes and `+` as a space; malformed escapes stay as they are, and input
+/// whose escapes do not decode to UTF-8 is kept as written, so no input can fail.
 pub fn percent_decode(input: &str) -> String {
     let bytes = input.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -92,7 +96,7 @@ pub fn percent_decode(input: &str) -> String {
         }
         i += 1;
     }
-    String::from_utf8_lossy(&out).into_owned()
+    String::from_utf8(out).unwrap_or_else(|_| input.to_owned())
 }
 
 fn hex_value(digit: u8) -> Option<u8> {
@@ -272,9 +276,8 @@ fn host_matches(host: &str, patterns: &[&str]) -> bool {
     patterns.iter().any(|pattern| {
         let labels_start = |i: usize| i == 0 || host.as_bytes()[i - 1] == b'.';
         if pattern.ends_with('.') {
-            (0..host.len()).any(|i| {
-                labels_start(i) && host.as_bytes()[i..].starts_with(pattern.as_bytes())
-            })
+            (0..host.len())
+                .any(|i| labels_start(i) && host.as_bytes()[i..].starts_with(pattern.as_bytes()))
         } else {
             host.strip_suffix(pattern)
                 .is_some_and(|prefix| prefix.is_empty() || prefix.ends_with('.'))
@@ -308,7 +311,8 @@ mod tests {
         assert_eq!(url.param("bad").as_deref(), Some("%zz%4"));
         assert_eq!(url.param("empty").as_deref(), Some(""));
         assert_eq!(url.param("missing"), None);
-        assert_eq!(percent_decode("%FF%FE"), "\u{FFFD}\u{FFFD}");
+        assert_eq!(percent_decode("%FF%FE"), "%FF%FE");
+        assert_eq!(url.param("x"), None);
     }
 
     #[test]

@@ -1,7 +1,7 @@
-//! The native builder: an HTML document into a [`RawPage`], by the rules written on each
-//! of its fields (which the browser builder in `src/signals/page.rs` follows as well).
+//! The native builder: an HTML document into a [`RawPage`], by the rules written on its
+//! fields, which `src/js/browser.js` follows in the browser.
 
-use augenblick_core::signals::{collapse_whitespace, limits, RawLink, RawList, RawPage};
+use augenblick_core::signals::{limits, RawButton, RawLink, RawList, RawPage};
 use scraper::{ElementRef, Html, Node, Selector};
 
 /// `document.title` only looks at HTML `<title>`, not at SVG's.
@@ -13,30 +13,26 @@ const NON_TEXT_ELEMENTS: [&str; 4] = ["script", "style", "noscript", "template"]
 /// Reads a document the way the browser builder reads the live DOM.
 pub fn read_page(html: &str, url: &str, referrer: &str) -> RawPage {
     let document = Html::parse_document(html);
+    let root = document.root_element();
+    let mut truncated = false;
     let mut page = RawPage {
         url: url.to_owned(),
         referrer: referrer.to_owned(),
+        lang: root.value().attr("lang").unwrap_or_default().to_owned(),
+        title: select(&document, "title", &mut truncated)
+            .into_iter()
+            .find(|title| &*title.value().name.ns == HTML_NAMESPACE)
+            .map(|title| collapse_ascii_whitespace(&text_content(title)))
+            .unwrap_or_default(),
         ..RawPage::default()
     };
-    let root = document.root_element();
-    page.lang = root.value().attr("lang").unwrap_or_default().to_owned();
-    page.title = select(&document, "title", &mut page.truncated)
-        .into_iter()
-        .find(|title| &*title.value().name.ns == HTML_NAMESPACE)
-        .map(|title| collapse_ascii_whitespace(&text_content(title)))
-        .unwrap_or_default();
 
-    let mut truncated = false;
     for meta in select(&document, "meta", &mut truncated) {
         let attrs = meta.value();
-        let key = attrs
-            .attr("name")
-            .filter(|n| !n.is_empty())
-            .or_else(|| attrs.attr("property"))
-            .unwrap_or_default();
+        let name = attrs.attr("name").filter(|name| !name.is_empty());
+        let key = name.or_else(|| attrs.attr("property")).unwrap_or_default();
         if let (false, Some(content)) = (key.is_empty(), attrs.attr("content")) {
-            page.meta
-                .push((key.to_ascii_lowercase(), content.to_owned()));
+            page.meta.push((key.to_owned(), content.to_owned()));
         }
     }
     for heading in select(&document, "h1, h2, h3", &mut truncated) {
@@ -50,18 +46,21 @@ pub fn read_page(html: &str, url: &str, referrer: &str) -> RawPage {
         }
     }
     for item in select(&document, "[itemtype]", &mut truncated) {
-        page.itemtypes
-            .push(item.value().attr("itemtype").unwrap_or_default().to_owned());
+        page.itemtypes.push(attribute(item, "itemtype"));
     }
     for link in select(&document, "a[href]", &mut truncated) {
         page.links.push(RawLink {
-            href: link.value().attr("href").unwrap_or_default().to_owned(),
+            href: attribute(link, "href"),
             text: element_text(link),
         });
     }
     for control in select(&document, "button, input, [role]", &mut truncated) {
-        if let Some(label) = button_label(control) {
-            page.buttons.push(label);
+        if is_button(control) {
+            page.buttons.push(RawButton {
+                text: element_text(control),
+                value: attribute(control, "value"),
+                aria_label: attribute(control, "aria-label"),
+            });
         }
     }
     for frame in select(&document, "iframe", &mut truncated) {
@@ -72,13 +71,14 @@ pub fn read_page(html: &str, url: &str, referrer: &str) -> RawPage {
     page.videos = select(&document, "video", &mut truncated).len() as u32;
     page.addresses = select(&document, "address", &mut truncated).len() as u32;
     for list in select(&document, "ul, ol", &mut truncated) {
+        let items = list
+            .children()
+            .filter_map(ElementRef::wrap)
+            .filter(|child| child.value().name() == "li")
+            .count() as u32;
         page.lists.push(RawList {
             label: list_label(list),
-            items: list
-                .children()
-                .filter_map(ElementRef::wrap)
-                .filter(|child| child.value().name() == "li")
-                .count() as u32,
+            items,
         });
     }
     let body = root
@@ -88,7 +88,7 @@ pub fn read_page(html: &str, url: &str, referrer: &str) -> RawPage {
     if let Some(body) = body {
         truncated |= body_text(body, &mut page.text);
     }
-    page.truncated |= truncated;
+    page.truncated = truncated;
     page
 }
 
@@ -99,7 +99,7 @@ fn select<'a>(document: &'a Html, selector: &str, truncated: &mut bool) -> Vec<E
         return Vec::new();
     };
     let mut found = Vec::new();
-    for element in document.select(&selector).filter(|e| !inside_template(*e)) {
+    for element in document.select(&selector).filter(|e| !in_template(**e)) {
         if found.len() == limits::ELEMENTS_PER_KIND {
             *truncated = true;
             break;
@@ -109,16 +109,16 @@ fn select<'a>(document: &'a Html, selector: &str, truncated: &mut bool) -> Vec<E
     found
 }
 
-fn inside_template(element: ElementRef<'_>) -> bool {
-    in_template(*element)
-}
-
 /// Whether a node is template content (scraper keeps it as the template's children; a
 /// browser keeps it out of the document).
 fn in_template(node: ego_tree::NodeRef<'_, Node>) -> bool {
     node.ancestors()
         .filter_map(ElementRef::wrap)
         .any(|a| a.value().name() == "template")
+}
+
+fn attribute(element: ElementRef<'_>, name: &str) -> String {
+    element.value().attr(name).unwrap_or_default().to_owned()
 }
 
 /// `textContent`: every descendant text node, template content excluded.
@@ -134,9 +134,20 @@ fn text_content(element: ElementRef<'_>) -> String {
     text
 }
 
-/// An element's text as [`RawPage`] keeps it: collapsed and cut.
+/// An element's text as [`RawPage`] carries it: `textContent` cut to
+/// [`limits::ELEMENT_RAW_UNITS`] UTF-16 code units without splitting a surrogate pair
+/// (what `cut()` in `src/js/browser.js` does).
 fn element_text(element: ElementRef<'_>) -> String {
-    collapse_whitespace(&text_content(element), limits::ELEMENT_TEXT_CHARS).0
+    let text = text_content(element);
+    let mut units = 0;
+    let end = text
+        .char_indices()
+        .find(|(_, c)| {
+            units += c.len_utf16();
+            units > limits::ELEMENT_RAW_UNITS
+        })
+        .map_or(text.len(), |(at, _)| at);
+    text[..end].to_owned()
 }
 
 /// `document.title`'s whitespace rule: strip and collapse ASCII whitespace.
@@ -144,9 +155,9 @@ fn collapse_ascii_whitespace(text: &str) -> String {
     text.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn button_label(control: ElementRef<'_>) -> Option<String> {
+fn is_button(control: ElementRef<'_>) -> bool {
     let attrs = control.value();
-    let is_button = match attrs.name() {
+    match attrs.name() {
         "button" => true,
         "input" => matches!(
             attrs.attr("type").map(str::to_ascii_lowercase).as_deref(),
@@ -154,52 +165,37 @@ fn button_label(control: ElementRef<'_>) -> Option<String> {
         ),
         _ => attrs
             .attr("role")
-            .is_some_and(|r| r.trim().eq_ignore_ascii_case("button")),
-    };
-    if !is_button {
-        return None;
+            .is_some_and(|role| role.trim().eq_ignore_ascii_case("button")),
     }
-    let text = element_text(control);
-    let label = [
-        Some(text.as_str()),
-        attrs.attr("value"),
-        attrs.attr("aria-label"),
-    ]
-    .into_iter()
-    .flatten()
-    .map(str::trim)
-    .find(|l| !l.is_empty())
-    .unwrap_or_default();
-    Some(collapse_whitespace(label, limits::ELEMENT_TEXT_CHARS).0)
 }
 
 fn list_label(list: ElementRef<'_>) -> String {
     let mut parts: Vec<String> = Vec::new();
-    let mut push_attrs = |element: ElementRef<'_>| {
+    let mut push_attributes = |element: ElementRef<'_>| {
         for name in ["class", "id"] {
             if let Some(value) = element.value().attr(name) {
                 parts.push(value.to_owned());
             }
         }
     };
-    push_attrs(list);
+    push_attributes(list);
     if let Some(parent) = list.parent().and_then(ElementRef::wrap) {
-        push_attrs(parent);
+        push_attributes(parent);
     }
     let previous = list.prev_siblings().find_map(ElementRef::wrap);
-    if let Some(heading) =
-        previous.filter(|p| matches!(p.value().name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
-    {
+    let is_heading =
+        |e: &ElementRef<'_>| matches!(e.value().name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+    if let Some(heading) = previous.filter(is_heading) {
         parts.push(element_text(heading));
     }
-    collapse_whitespace(&parts.join(" "), limits::ELEMENT_TEXT_CHARS).0
+    parts.join(" ")
 }
 
-/// Appends the body's text nodes whose parent is not one of [`NON_TEXT_ELEMENTS`] (the
-/// browser builder's rule), joined by spaces; returns whether it stopped at a limit.
+/// Appends the body's text nodes whose parent is not one of [`NON_TEXT_ELEMENTS`], each
+/// after a space; returns whether it stopped at a limit.
 fn body_text(body: ElementRef<'_>, out: &mut String) -> bool {
     let mut nodes = 0;
-    let mut chars = 0;
+    let mut units = 0;
     for node in body.descendants() {
         let Node::Text(data) = node.value() else {
             continue;
@@ -210,13 +206,77 @@ fn body_text(body: ElementRef<'_>, out: &mut String) -> bool {
         {
             continue;
         }
-        if nodes == limits::TEXT_NODES || chars >= limits::TEXT_RAW_CHARS {
+        if nodes == limits::TEXT_NODES || units >= limits::TEXT_RAW_UNITS {
             return true;
         }
         nodes += 1;
-        chars += data.chars().count();
+        units += data.encode_utf16().count();
         out.push(' ');
         out.push_str(data);
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_contract_fields() {
+        let html = r#"<!doctype html><html lang="de"><head><title> Pizza
+            Rezept </title><meta name="description" content="D"><meta property="og:type" content="article">
+            <script type=" Application/LD+JSON ">{"@type":"Recipe"}</script></head>
+            <body><h1>Teig</h1><h4>Zutaten</h4><ul class="zutaten"><li>Mehl</li><li>Wasser</li></ul>
+            <a href="tel:+49301">Anrufen</a><button>In den Warenkorb</button><input type=SUBMIT value="Kaufen">
+            <div role="button" aria-label="Route"></div><iframe src="https://maps.google.com/x"></iframe>
+            <video></video><address>Hauptstraße 1</address><script>var hidden = 1;</script>
+            <template><h2>not in the document</h2></template><svg><title>icon</title></svg></body></html>"#;
+        let page = read_page(html, "https://pizza.de/", "");
+        assert_eq!(page.lang, "de");
+        assert_eq!(page.title, "Pizza Rezept");
+        assert_eq!(page.meta.len(), 2);
+        assert_eq!(page.headings, [(1, "Teig".to_owned())]);
+        assert_eq!(page.json_ld, [r#"{"@type":"Recipe"}"#]);
+        // An h4 is not a page heading, but it labels the list after it.
+        assert_eq!(
+            page.lists,
+            [RawList {
+                label: "zutaten Zutaten".into(),
+                items: 2
+            }]
+        );
+        assert_eq!(page.links[0].href, "tel:+49301");
+        assert_eq!(page.buttons.len(), 3);
+        assert_eq!(page.buttons[1].label(), "Kaufen");
+        assert_eq!(page.buttons[2].label(), "Route");
+        assert_eq!((page.frames.len(), page.videos, page.addresses), (1, 1, 1));
+        assert!(!page.text.contains("hidden") && !page.text.contains("not in the document"));
+        assert!(page.text.contains("Mehl") && page.text.contains("icon"));
+        assert!(!page.truncated);
+    }
+
+    #[test]
+    fn a_page_without_head_or_body_tags_still_reads() {
+        let page = read_page("<title>T</title><p>Preis 12,99 €", "https://a.de/", "");
+        assert_eq!(page.title, "T");
+        assert!(page.text.contains("12,99 €"));
+    }
+
+    #[test]
+    fn long_texts_are_cut_without_splitting_characters() {
+        let long = "🍕".repeat(limits::ELEMENT_RAW_UNITS);
+        let page = read_page(&format!("<h1>{long}</h1>"), "https://a.de/", "");
+        let units: usize = page.headings[0].1.encode_utf16().count();
+        assert_eq!(units, limits::ELEMENT_RAW_UNITS);
+    }
+
+    #[test]
+    fn enormous_pages_stop_at_the_limits() {
+        let many_links = "<a href=/x>x</a>".repeat(limits::ELEMENTS_PER_KIND + 10);
+        let page = read_page(&many_links, "https://a.de/", "");
+        assert_eq!(page.links.len(), limits::ELEMENTS_PER_KIND);
+        assert!(page.truncated);
+        let many_paragraphs = "<p>word</p>".repeat(limits::TEXT_NODES + 5);
+        assert!(read_page(&many_paragraphs, "https://a.de/", "").truncated);
+    }
 }

@@ -11,6 +11,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use augenblick_core::json_object;
 use augenblick_core::signals::{PageSignals, SignalConfig};
 use augenblick_corpus::{decode_html, read_page, Corpus};
 
@@ -40,9 +41,11 @@ fn run() -> Result<(), String> {
                         .map_err(|e| format!("--ids: {e}"))?,
                 );
             }
-            other => return Err(format!(
+            other => {
+                return Err(format!(
                 "unknown argument {other:?}; usage: augenblick-snapshot --corpus DIR [--ids 1,2,3]"
-            )),
+            ))
+            }
         }
     }
     let corpus_dir = corpus_dir.ok_or("--corpus DIR is required")?;
@@ -57,13 +60,14 @@ fn run() -> Result<(), String> {
         let url = page.address();
         let raw = read_page(&decoded.html, &url, "");
         let signals = PageSignals::from_raw(&raw, &config.search_params);
-        let line = serde_json::json!({
-            "id": page.id,
-            "file": page.file,
-            "url": url,
-            "charset": decoded.charset,
-            "page": signals,
-        });
+        let mut line = String::new();
+        json_object!(&mut line,
+            "id" => page.id,
+            "file" => page.file,
+            "url" => url,
+            "charset" => decoded.charset,
+            "page" => signals,
+        );
         println!("{line}");
     }
     Ok(())
