@@ -77,6 +77,11 @@ impl Value {
             .to_owned()
     }
 
+    /// A boolean field of an object, or `false`.
+    pub fn bool_field(&self, key: &str) -> bool {
+        self.get(key).and_then(Value::as_bool).unwrap_or(false)
+    }
+
     /// A whole-number field of an object, clamped to `u32`, or 0.
     pub fn u32_field(&self, key: &str) -> u32 {
         self.get(key)

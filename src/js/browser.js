@@ -14,8 +14,28 @@ function cut(text, max) {
   return text.slice(0, last >= 0xd800 && last < 0xdc00 ? max - 1 : max);
 }
 
-/** Reads the page as RawPage JSON. `limits`: [elementsPerKind, elementRawUnits, textNodes, textRawUnits]. */
-export function readPage(elementsPerKind, elementRawUnits, textNodes, textRawUnits) {
+/** `read()`, or `fallback` if the page made it throw (hostile or broken page scripts). */
+function attempt(read, fallback) {
+  try {
+    return read();
+  } catch {
+    return fallback;
+  }
+}
+
+/**
+ * Reads the page as RawPage JSON. If the page makes reading throw (a page script that
+ * breaks DOM methods), the result says so with `failed` instead of throwing into the SDK.
+ */
+export function readPage(limits) {
+  return attempt(
+    () => readPageUnguarded(limits),
+    JSON.stringify({ url: attempt(() => String(document.URL), ""), failed: true }),
+  );
+}
+
+/** `limits`: [elementsPerKind, elementRawUnits, textNodes, textRawUnits, urlRawUnits, jsonLdRawUnits]. */
+function readPageUnguarded([elementsPerKind, elementRawUnits, textNodes, textRawUnits, urlRawUnits, jsonLdRawUnits]) {
   let truncated = false;
   const select = (selector) => {
     const found = document.querySelectorAll(selector);
@@ -23,7 +43,11 @@ export function readPage(elementsPerKind, elementRawUnits, textNodes, textRawUni
     return Array.prototype.slice.call(found, 0, elementsPerKind);
   };
   const text = (element) => cut(element.textContent || "", elementRawUnits);
-  const attribute = (element, name) => element.getAttribute(name);
+  /** An attribute value, cut; null when absent. `type` and `role` are compared uncut. */
+  const attribute = (element, name) => {
+    const value = element.getAttribute(name);
+    return value === null ? null : cut(value, elementRawUnits);
+  };
 
   const meta = [];
   for (const element of select("meta")) {
@@ -38,8 +62,8 @@ export function readPage(elementsPerKind, elementRawUnits, textNodes, textRawUni
     const isButton =
       kind === "button" ||
       (kind === "input"
-        ? ["submit", "button"].includes((attribute(element, "type") || "").toLowerCase())
-        : (attribute(element, "role") || "").trim().toLowerCase() === "button");
+        ? ["submit", "button"].includes((element.getAttribute("type") || "").toLowerCase())
+        : (element.getAttribute("role") || "").trim().toLowerCase() === "button");
     if (isButton) {
       buttons.push([text(element), attribute(element, "value") || "", attribute(element, "aria-label") || ""]);
     }
@@ -73,22 +97,23 @@ export function readPage(elementsPerKind, elementRawUnits, textNodes, textRawUni
         truncated = true;
         break;
       }
+      const data = cut(node.data, textRawUnits - units);
       nodes++;
-      units += node.data.length;
-      body += " " + node.data;
+      units += data.length;
+      body += " " + data;
     }
   }
 
   return JSON.stringify({
-    url: document.URL,
-    referrer: document.referrer,
+    url: cut(document.URL, urlRawUnits),
+    referrer: cut(document.referrer, urlRawUnits),
     lang: attribute(document.documentElement, "lang") || "",
-    title: document.title,
+    title: cut(document.title, elementRawUnits),
     meta,
     headings: select("h1, h2, h3").map((h) => [Number(h.localName[1]), text(h)]),
     jsonLd: select("script")
-      .filter((s) => (attribute(s, "type") || "").trim().toLowerCase() === "application/ld+json")
-      .map((s) => s.textContent || ""),
+      .filter((s) => (s.getAttribute("type") || "").trim().toLowerCase() === "application/ld+json")
+      .map((s) => cut(s.textContent || "", jsonLdRawUnits)),
     itemtypes: select("[itemtype]").map((element) => attribute(element, "itemtype")),
     links: select("a[href]").map((a) => [attribute(a, "href"), text(a)]),
     buttons,
@@ -106,25 +131,25 @@ export function readPage(elementsPerKind, elementRawUnits, textNodes, textRawUni
 /** The device and the clock as JSON (see Environment in core/src/signals/input.rs). */
 export function readEnvironment() {
   const nav = navigator;
-  const connection = nav.connection || {};
-  const hints = nav.userAgentData;
-  const matches = (query) => matchMedia(query).matches;
+  const connection = attempt(() => nav.connection || {}, {});
+  const hints = attempt(() => nav.userAgentData, null);
+  const matches = (query) => attempt(() => matchMedia(query).matches, false);
   const now = new Date();
   return JSON.stringify({
-    userAgent: nav.userAgent,
-    hints: hints ? { mobile: hints.mobile === true, platform: String(hints.platform || "") } : null,
-    maxTouchPoints: nav.maxTouchPoints || 0,
+    userAgent: attempt(() => String(nav.userAgent), ""),
+    hints: hints ? attempt(() => ({ mobile: hints.mobile === true, platform: String(hints.platform || "") }), null) : null,
+    maxTouchPoints: attempt(() => Number(nav.maxTouchPoints) || 0, 0),
     pointer: matches("(pointer: coarse)") ? "coarse" : matches("(pointer: fine)") ? "fine" : "none",
-    viewportWidth: innerWidth,
-    viewportHeight: innerHeight,
-    pixelRatio: devicePixelRatio,
-    effectiveType: typeof connection.effectiveType === "string" ? connection.effectiveType : null,
-    saveData: connection.saveData === true,
-    languages: Array.from(nav.languages || []),
+    viewportWidth: attempt(() => innerWidth, 0),
+    viewportHeight: attempt(() => innerHeight, 0),
+    pixelRatio: attempt(() => devicePixelRatio, 1),
+    effectiveType: attempt(() => (typeof connection.effectiveType === "string" ? connection.effectiveType : null), null),
+    saveData: attempt(() => connection.saveData === true, false),
+    languages: attempt(() => Array.from(nav.languages || [], String), []),
     reducedMotion: matches("(prefers-reduced-motion: reduce)"),
     now: now.getTime(),
     utcOffsetMinutes: -now.getTimezoneOffset(),
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || null,
+    timeZone: attempt(() => Intl.DateTimeFormat().resolvedOptions().timeZone || null, null),
   });
 }
 
@@ -238,11 +263,14 @@ export function requestPosition(sink, timeoutMs, maximumAgeMs) {
       sink.free();
       resolve(null);
     };
-    if (!navigator.geolocation) return fail();
-    navigator.geolocation.getCurrentPosition(
-      (position) => resolve(sink.accept(position.coords.latitude, position.coords.longitude)),
-      fail,
-      { enableHighAccuracy: false, timeout: timeoutMs, maximumAge: maximumAgeMs },
-    );
+    try {
+      navigator.geolocation.getCurrentPosition(
+        (position) => resolve(sink.accept(position.coords.latitude, position.coords.longitude)),
+        fail,
+        { enableHighAccuracy: false, timeout: timeoutMs, maximumAge: maximumAgeMs },
+      );
+    } catch {
+      fail(); // no Geolocation API, or a page script broke it
+    }
   });
 }

@@ -6,13 +6,10 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(module = "/src/js/browser.js")]
 extern "C" {
     /// The page as RawPage JSON, read by the rules on `augenblick_core::signals::RawPage`.
+    /// `limits`: elements per kind, element raw units, text nodes, text raw units, URL raw
+    /// units, JSON-LD raw units (`augenblick_core::signals::limits`).
     #[wasm_bindgen(js_name = readPage)]
-    pub(crate) fn read_page(
-        elements_per_kind: usize,
-        element_raw_units: usize,
-        text_nodes: usize,
-        text_raw_units: usize,
-    ) -> String;
+    pub(crate) fn read_page(limits: &[u32]) -> String;
 
     /// The device and the clock as JSON (`augenblick_core::signals::Environment`).
     #[wasm_bindgen(js_name = readEnvironment)]

@@ -24,6 +24,16 @@ extern "C" {
     pub type OptionsObject;
 }
 
+/// The reading limits, in the order `readPage` takes them.
+const PAGE_LIMITS: [u32; 6] = [
+    limits::ELEMENTS_PER_KIND as u32,
+    limits::ELEMENT_RAW_UNITS as u32,
+    limits::TEXT_NODES as u32,
+    limits::TEXT_RAW_UNITS as u32,
+    limits::URL_RAW_UNITS as u32,
+    limits::JSON_LD_RAW_UNITS as u32,
+];
+
 /// What the collector knows between calls.
 pub(crate) struct State {
     pub config: SignalConfig,
@@ -87,24 +97,20 @@ impl SignalCollector {
     /// observed since the collector started.
     #[wasm_bindgen(unchecked_return_type = "Snapshot")]
     pub fn snapshot(&self) -> Result<JsValue, JsValue> {
+        // Everything the page can influence is read before the state is borrowed.
+        let events = json::parse(&self.events.take()).unwrap_or(Value::Null);
+        let page_json = browser::read_page(&PAGE_LIMITS);
+        let raw_page = RawPage::from_json(&json::parse(&page_json).unwrap_or(Value::Null));
+        let environment = Environment::from_json(
+            &json::parse(&browser::read_environment()).unwrap_or(Value::Null),
+        );
+
         let mut guard = self
             .state
             .try_borrow_mut()
             .map_err(|_| to_js_error(&Error::busy()))?;
         let state = &mut *guard;
-        let events = json::parse(&self.events.take()).unwrap_or(Value::Null);
         state.behaviour.apply(&events, &state.config);
-
-        let page_json = browser::read_page(
-            limits::ELEMENTS_PER_KIND,
-            limits::ELEMENT_RAW_UNITS,
-            limits::TEXT_NODES,
-            limits::TEXT_RAW_UNITS,
-        );
-        let raw_page = RawPage::from_json(&json::parse(&page_json).unwrap_or(Value::Null));
-        let environment = Environment::from_json(
-            &json::parse(&browser::read_environment()).unwrap_or(Value::Null),
-        );
         let snapshot = Snapshot {
             device: environment.device,
             time: environment.time,

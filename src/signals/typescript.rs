@@ -92,6 +92,8 @@ export interface PageSignals {
   /** What the bounded extraction left out. */
   skipped: {
     readingLimitReached: boolean;
+    /** Page scripts made reading the page throw; the page signals are then empty. */
+    readingFailed: boolean;
     textTruncated: boolean;
     jsonLdMalformed: number;
     jsonLdTooLarge: number;

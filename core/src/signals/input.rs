@@ -16,7 +16,7 @@ impl RawPage {
     /// `{url, referrer, lang, title, meta: [[key, content]], headings: [[level, text]],
     /// jsonLd: [text], itemtypes: [text], links: [[href, text]],
     /// buttons: [[text, value, ariaLabel]],
-    /// frames: [src], videos, addresses, lists: [[label, items]], text, truncated}`.
+    /// frames: [src], videos, addresses, lists: [[label, items]], text, truncated, failed}`.
     pub fn from_json(value: &Value) -> RawPage {
         let strings = |key: &str| -> Vec<String> {
             value
@@ -89,10 +89,8 @@ impl RawPage {
                 })
                 .collect(),
             text: value.str_field("text"),
-            truncated: value
-                .get("truncated")
-                .and_then(Value::as_bool)
-                .unwrap_or(false),
+            truncated: value.bool_field("truncated"),
+            failed: value.bool_field("failed"),
         }
     }
 }
@@ -110,7 +108,6 @@ impl Environment {
     /// viewportWidth, viewportHeight, pixelRatio, effectiveType, saveData, languages,
     /// reducedMotion, now, utcOffsetMinutes, timeZone}`.
     pub fn from_json(value: &Value) -> Environment {
-        let flag = |key: &str| value.get(key).and_then(Value::as_bool).unwrap_or(false);
         let hints = value
             .get("hints")
             .filter(|h| matches!(h, Value::Object(_)))
@@ -140,7 +137,7 @@ impl Environment {
                 .get("effectiveType")
                 .and_then(Value::as_str)
                 .map(str::to_owned),
-            save_data: flag("saveData"),
+            save_data: value.bool_field("saveData"),
             languages: value
                 .get("languages")
                 .map_or(&[][..], Value::items)
@@ -149,7 +146,7 @@ impl Environment {
                 .take(MAX_LANGUAGES)
                 .map(str::to_ascii_lowercase)
                 .collect(),
-            reduced_motion: flag("reducedMotion"),
+            reduced_motion: value.bool_field("reducedMotion"),
             hints,
         };
         let now = value.get("now").and_then(Value::as_f64).unwrap_or(0.0);

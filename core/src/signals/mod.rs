@@ -32,7 +32,7 @@ pub use input::Environment;
 pub use jsonld::MAX_JSON_LD_BYTES;
 pub use options::{Consent, SignalOptions};
 pub use page::{limits, Heading, PageSignals, RawButton, RawLink, RawList, RawPage, Skipped};
-pub use text::{collapse_whitespace, fold};
+pub use text::{collapse_whitespace, cut_utf16, fold};
 pub use time::{Daypart, LocalTime, Weekday};
 pub use url::{ReferrerClass, Utm, DEFAULT_SEARCH_PARAMS};
 

@@ -8,7 +8,7 @@
 
 use super::cues::Cues;
 use super::jsonld::{self, JsonLdProblem};
-use super::text::{collapse_whitespace, truncate_chars};
+use super::text::{collapse_whitespace, cut_utf16, truncate_chars};
 use super::url::{search_query, ParsedUrl, ReferrerClass, Utm};
 
 /// Bounds on what a builder reads, so a hostile or enormous page costs a bounded time.
@@ -26,9 +26,14 @@ pub mod limits {
     pub const ELEMENTS_PER_KIND: usize = 2_000;
     /// Characters of a single element's text kept (a link's text, a heading).
     pub const ELEMENT_TEXT_CHARS: usize = 200;
-    /// UTF-16 code units of a single element's raw text that builders pass on (before
-    /// whitespace is collapsed); a surrogate pair is never split.
-    pub const ELEMENT_RAW_UNITS: usize = 1_000;
+    /// UTF-16 code units of an element's raw text or of an attribute value that builders
+    /// pass on (before whitespace is collapsed); a surrogate pair is never split.
+    pub const ELEMENT_RAW_UNITS: usize = 400;
+    /// UTF-16 code units of the page URL and of the referrer that are read.
+    pub const URL_RAW_UNITS: usize = 2_048;
+    /// UTF-16 code units of a JSON-LD block builders pass on: one more than the core reads
+    /// ([`crate::signals::MAX_JSON_LD_BYTES`]), so a longer block is still seen as too large.
+    pub const JSON_LD_RAW_UNITS: usize = crate::signals::MAX_JSON_LD_BYTES + 1;
     /// `h1`–`h3` headings kept.
     pub const HEADINGS: usize = 40;
     /// Characters of the title and of the meta description kept.
@@ -84,9 +89,10 @@ pub struct RawList {
 
 /// What a builder reads from a document, by the same rules in the browser and natively.
 ///
-/// Every element "text" is its `textContent`, cut to [`limits::ELEMENT_RAW_UNITS`] and
-/// otherwise raw: the core collapses whitespace, so both builders need no whitespace rules
-/// of their own. Every list of elements is in document order and stops at
+/// Every element "text" is its `textContent` and every attribute value is as written, each
+/// cut to [`limits::ELEMENT_RAW_UNITS`] ([`cut_utf16`]) and otherwise raw: the core
+/// collapses whitespace, so both builders need no whitespace rules of their own. (Attribute
+/// values that are only compared, `type` and `role`, are compared uncut.) Every list of elements is in document order and stops at
 /// [`limits::ELEMENTS_PER_KIND`] (setting `truncated`). Elements inside `<template>` are
 /// not part of the document.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -104,7 +110,8 @@ pub struct RawPage {
     /// `h1`, `h2`, `h3` as (level, text).
     pub headings: Vec<(u8, String)>,
     /// The text of each `<script type="application/ld+json">` (type compared
-    /// case-insensitively, surrounding whitespace ignored), at most [`limits::JSON_LD_BLOCKS`].
+    /// case-insensitively, surrounding whitespace ignored), cut to
+    /// [`limits::JSON_LD_RAW_UNITS`].
     pub json_ld: Vec<String>,
     /// The `itemtype` attribute of each element that has one.
     pub itemtypes: Vec<String>,
@@ -123,11 +130,13 @@ pub struct RawPage {
     pub lists: Vec<RawList>,
     /// The body's text: the data of its text nodes in document order, except those whose
     /// parent element is a `script`, `style`, `noscript` or `template`, each preceded by a
-    /// space. Reading stops before a node once [`limits::TEXT_NODES`] nodes or
-    /// [`limits::TEXT_RAW_UNITS`] UTF-16 code units have been read.
+    /// space, each cut to what is left of [`limits::TEXT_RAW_UNITS`]. Reading stops before a
+    /// node once [`limits::TEXT_NODES`] nodes or that many UTF-16 code units have been read.
     pub text: String,
     /// The builder stopped early somewhere (a per-kind or text-node limit).
     pub truncated: bool,
+    /// Reading threw part-way (page scripts that break DOM methods); only `url` is set.
+    pub failed: bool,
 }
 
 /// What was left out while reading the page, so a privacy team or a developer can see that
@@ -136,6 +145,9 @@ pub struct RawPage {
 pub struct Skipped {
     /// A builder stopped at one of its element or text limits.
     pub reading_limit_reached: bool,
+    /// Reading the page failed part-way (page scripts broke DOM methods); the page
+    /// signals are then empty but for the URL.
+    pub reading_failed: bool,
     /// The body text was cut at [`limits::TEXT_CHARS`].
     pub text_truncated: bool,
     /// JSON-LD blocks that were not valid JSON (types found before the error are kept).
@@ -192,11 +204,13 @@ impl PageSignals {
     pub fn from_raw(raw: &RawPage, search_params: &[String]) -> Self {
         let mut skipped = Skipped {
             reading_limit_reached: raw.truncated,
+            reading_failed: raw.failed,
             ..Skipped::default()
         };
-        let url = ParsedUrl::parse(&raw.url);
+        let url = ParsedUrl::parse(cut_utf16(&raw.url, limits::URL_RAW_UNITS));
         let utm = Utm::of(&url);
-        let referrer = ReferrerClass::classify(&raw.referrer, &url.host, utm.medium.as_deref());
+        let referrer = cut_utf16(&raw.referrer, limits::URL_RAW_UNITS);
+        let referrer = ReferrerClass::classify(referrer, &url.host, utm.medium.as_deref());
 
         let meta = |key: &str| {
             raw.meta

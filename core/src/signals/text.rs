@@ -9,6 +9,21 @@ pub fn truncate_chars(text: &str, max_chars: usize) -> String {
     text.get(..end).unwrap_or(text).to_owned()
 }
 
+/// The longest start of `text` that is at most `max_units` UTF-16 code units long: what
+/// JavaScript's `text.slice(0, max)` gives, except that a surrogate pair is never split.
+/// Both page builders cut with this rule (`cut()` in `src/js/browser.js`).
+pub fn cut_utf16(text: &str, max_units: usize) -> &str {
+    let mut units = 0;
+    let end = text
+        .char_indices()
+        .find(|(_, c)| {
+            units += c.len_utf16();
+            units > max_units
+        })
+        .map_or(text.len(), |(at, _)| at);
+    text.get(..end).unwrap_or(text)
+}
+
 /// The first position of `needle` in `haystack`.
 ///
 /// A plain scan instead of `str::find`/`contains`: the standard two-way searcher costs
@@ -132,6 +147,15 @@ mod tests {
             ("abc def".to_owned(), false)
         );
         assert_eq!(collapse_whitespace("abc def", 3), ("abc".to_owned(), true));
+    }
+
+    #[test]
+    fn cutting_counts_utf16_units_and_keeps_pairs_whole() {
+        assert_eq!(cut_utf16("abc", 2), "ab");
+        assert_eq!(cut_utf16("abc", 5), "abc");
+        assert_eq!(cut_utf16("a🍕b", 2), "a"); // the pizza is two units and would not fit
+        assert_eq!(cut_utf16("a🍕b", 3), "a🍕");
+        assert_eq!(cut_utf16("", 0), "");
     }
 
     #[test]

@@ -127,6 +127,7 @@ impl ToJson for Skipped {
     fn write_json(&self, out: &mut String) {
         json_object!(out,
             "readingLimitReached" => self.reading_limit_reached,
+            "readingFailed" => self.reading_failed,
             "textTruncated" => self.text_truncated,
             "jsonLdMalformed" => self.json_ld_malformed,
             "jsonLdTooLarge" => self.json_ld_too_large,

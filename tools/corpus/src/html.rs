@@ -1,7 +1,7 @@
 //! The native builder: an HTML document into a [`RawPage`], by the rules written on its
 //! fields, which `src/js/browser.js` follows in the browser.
 
-use augenblick_core::signals::{limits, RawButton, RawLink, RawList, RawPage};
+use augenblick_core::signals::{cut_utf16, limits, RawButton, RawLink, RawList, RawPage};
 use scraper::{ElementRef, Html, Node, Selector};
 
 /// `document.title` only looks at HTML `<title>`, not at SVG's.
@@ -18,11 +18,11 @@ pub fn read_page(html: &str, url: &str, referrer: &str) -> RawPage {
     let mut page = RawPage {
         url: url.to_owned(),
         referrer: referrer.to_owned(),
-        lang: root.value().attr("lang").unwrap_or_default().to_owned(),
+        lang: attribute(root, "lang"),
         title: select(&document, "title", &mut truncated)
             .into_iter()
             .find(|title| &*title.value().name.ns == HTML_NAMESPACE)
-            .map(|title| collapse_ascii_whitespace(&text_content(title)))
+            .map(|title| cut(&collapse_ascii_whitespace(&text_content(title))))
             .unwrap_or_default(),
         ..RawPage::default()
     };
@@ -32,7 +32,7 @@ pub fn read_page(html: &str, url: &str, referrer: &str) -> RawPage {
         let name = attrs.attr("name").filter(|name| !name.is_empty());
         let key = name.or_else(|| attrs.attr("property")).unwrap_or_default();
         if let (false, Some(content)) = (key.is_empty(), attrs.attr("content")) {
-            page.meta.push((key.to_owned(), content.to_owned()));
+            page.meta.push((cut(key), cut(content)));
         }
     }
     for heading in select(&document, "h1, h2, h3", &mut truncated) {
@@ -42,7 +42,8 @@ pub fn read_page(html: &str, url: &str, referrer: &str) -> RawPage {
     for script in select(&document, "script", &mut truncated) {
         let kind = script.value().attr("type").unwrap_or_default();
         if kind.trim().eq_ignore_ascii_case("application/ld+json") {
-            page.json_ld.push(text_content(script));
+            page.json_ld
+                .push(cut_utf16(&text_content(script), limits::JSON_LD_RAW_UNITS).to_owned());
         }
     }
     for item in select(&document, "[itemtype]", &mut truncated) {
@@ -65,7 +66,7 @@ pub fn read_page(html: &str, url: &str, referrer: &str) -> RawPage {
     }
     for frame in select(&document, "iframe", &mut truncated) {
         if let Some(src) = frame.value().attr("src") {
-            page.frames.push(src.to_owned());
+            page.frames.push(cut(src));
         }
     }
     page.videos = select(&document, "video", &mut truncated).len() as u32;
@@ -117,8 +118,13 @@ fn in_template(node: ego_tree::NodeRef<'_, Node>) -> bool {
         .any(|a| a.value().name() == "template")
 }
 
+/// An attribute value as [`RawPage`] carries it: cut, "" when absent.
 fn attribute(element: ElementRef<'_>, name: &str) -> String {
-    element.value().attr(name).unwrap_or_default().to_owned()
+    cut(element.value().attr(name).unwrap_or_default())
+}
+
+fn cut(text: &str) -> String {
+    cut_utf16(text, limits::ELEMENT_RAW_UNITS).to_owned()
 }
 
 /// `textContent`: every descendant text node, template content excluded.
@@ -134,20 +140,9 @@ fn text_content(element: ElementRef<'_>) -> String {
     text
 }
 
-/// An element's text as [`RawPage`] carries it: `textContent` cut to
-/// [`limits::ELEMENT_RAW_UNITS`] UTF-16 code units without splitting a surrogate pair
-/// (what `cut()` in `src/js/browser.js` does).
+/// An element's text as [`RawPage`] carries it: `textContent`, cut.
 fn element_text(element: ElementRef<'_>) -> String {
-    let text = text_content(element);
-    let mut units = 0;
-    let end = text
-        .char_indices()
-        .find(|(_, c)| {
-            units += c.len_utf16();
-            units > limits::ELEMENT_RAW_UNITS
-        })
-        .map_or(text.len(), |(at, _)| at);
-    text[..end].to_owned()
+    cut(&text_content(element))
 }
 
 /// `document.title`'s whitespace rule: strip and collapse ASCII whitespace.
@@ -174,7 +169,7 @@ fn list_label(list: ElementRef<'_>) -> String {
     let mut push_attributes = |element: ElementRef<'_>| {
         for name in ["class", "id"] {
             if let Some(value) = element.value().attr(name) {
-                parts.push(value.to_owned());
+                parts.push(cut(value));
             }
         }
     };
@@ -209,6 +204,7 @@ fn body_text(body: ElementRef<'_>, out: &mut String) -> bool {
         if nodes == limits::TEXT_NODES || units >= limits::TEXT_RAW_UNITS {
             return true;
         }
+        let data = cut_utf16(data, limits::TEXT_RAW_UNITS - units);
         nodes += 1;
         units += data.encode_utf16().count();
         out.push(' ');
