@@ -44,6 +44,10 @@ fn storage_keys() -> Vec<String> {
     keys
 }
 
+fn no_augenblick_keys() -> bool {
+    storage_keys().iter().all(|k| !k.starts_with("augenblick:"))
+}
+
 #[wasm_bindgen_test]
 fn version_is_the_crate_version() {
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
@@ -148,12 +152,24 @@ fn storage_is_written_only_with_consent_and_erased_when_it_is_withdrawn() {
     assert!(storage_keys().iter().any(|k| k.starts_with("augenblick:")));
     assert!(get(&snapshot, "behaviour.repeatVisits").as_f64().is_some());
 
+    // An update names only what changes: storage consent stays.
+    collector
+        .set_consent(json(r#"{"geolocation":false}"#))
+        .unwrap();
+    assert!(storage_keys().iter().any(|k| k.starts_with("augenblick:")));
+
     collector.set_consent(json(r#"{"storage":false}"#)).unwrap();
-    assert!(
-        storage_keys().iter().all(|k| !k.starts_with("augenblick:")),
-        "{:?}",
-        storage_keys()
-    );
+    assert!(no_augenblick_keys(), "{:?}", storage_keys());
     assert!(get(&collector.snapshot().unwrap(), "behaviour.repeatVisits").is_null());
     collector.destroy();
+}
+
+#[wasm_bindgen_test]
+fn a_collector_without_storage_consent_erases_what_an_earlier_one_stored() {
+    let with_consent = json(r#"{"consent":{"storage":true}}"#).unchecked_into();
+    let earlier = SignalCollector::new(Some(with_consent)).unwrap();
+    assert!(!no_augenblick_keys());
+    earlier.destroy();
+    let _later = SignalCollector::new(None).unwrap();
+    assert!(no_augenblick_keys(), "{:?}", storage_keys());
 }

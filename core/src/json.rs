@@ -82,11 +82,15 @@ impl Value {
         self.get(key).and_then(Value::as_bool).unwrap_or(false)
     }
 
+    /// The number as a `u32`, clamped (fractions cut), or 0 if this is not a number.
+    pub fn as_u32(&self) -> u32 {
+        self.as_f64()
+            .map_or(0, |n| n.clamp(0.0, f64::from(u32::MAX)) as u32)
+    }
+
     /// A whole-number field of an object, clamped to `u32`, or 0.
     pub fn u32_field(&self, key: &str) -> u32 {
-        self.get(key)
-            .and_then(Value::as_f64)
-            .map_or(0, |n| n.clamp(0.0, f64::from(u32::MAX)) as u32)
+        self.get(key).map_or(0, Value::as_u32)
     }
 
     /// Visits this value and everything inside it, depth first.

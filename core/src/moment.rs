@@ -6,7 +6,7 @@ use crate::Error;
 /// The four micro-moments: what the visitor wants right now.
 ///
 /// The order is the canonical one used everywhere a list of moments appears (scores,
-/// model weights, reports), so `MomentKind::ALL[i]` and index `i` always agree.
+/// model weights, reports), so `MomentKind::ALL[i]` and `kind as usize` always agree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum MomentKind {
     /// *I want to know*: reading, researching, comparing.

@@ -23,19 +23,31 @@ function attempt(read, fallback) {
   }
 }
 
+/** Surrounding ASCII whitespace and ASCII case are ignored, as `eq_ignore_ascii_case` does. */
+const isAsciiWord = (value, words) =>
+  new RegExp(`^[\\t\\n\\f\\r ]*(?:${words})[\\t\\n\\f\\r ]*$`, "i").test(value || "");
+const isButtonControl = (element) =>
+  element.localName === "button" ||
+  (element.localName === "input"
+    ? isAsciiWord(element.getAttribute("type"), "submit|button")
+    : isAsciiWord(element.getAttribute("role"), "button"));
+
 /**
  * Reads the page as RawPage JSON. If the page makes reading throw (a page script that
- * breaks DOM methods), the result says so with `failed` instead of throwing into the SDK.
+ * breaks DOM methods or JSON), the result says so with `failed` instead of throwing into
+ * the SDK.
  */
 export function readPage(limits) {
-  return attempt(
-    () => readPageUnguarded(limits),
-    JSON.stringify({ url: attempt(() => String(document.URL), ""), failed: true }),
-  );
+  return attempt(() => readPageUnguarded(limits), '{"failed":true}');
 }
 
-/** `limits`: [elementsPerKind, elementRawUnits, textNodes, textRawUnits, urlRawUnits, jsonLdRawUnits]. */
-function readPageUnguarded([elementsPerKind, elementRawUnits, textNodes, textRawUnits, urlRawUnits, jsonLdRawUnits]) {
+/**
+ * `limits`: [elementsPerKind, elementRawUnits, textNodes, textRawUnits, urlRawUnits,
+ * jsonLdRawUnits, jsonLdBlocks].
+ */
+function readPageUnguarded([
+  elementsPerKind, elementRawUnits, textNodes, textRawUnits, urlRawUnits, jsonLdRawUnits, jsonLdBlocks,
+]) {
   let truncated = false;
   const select = (selector) => {
     const found = document.querySelectorAll(selector);
@@ -56,18 +68,9 @@ function readPageUnguarded([elementsPerKind, elementRawUnits, textNodes, textRaw
     const content = attribute(element, "content");
     if (key && content !== null) meta.push([key, content]);
   }
-  const buttons = [];
-  for (const element of select("button, input, [role]")) {
-    const kind = element.localName;
-    const isButton =
-      kind === "button" ||
-      (kind === "input"
-        ? ["submit", "button"].includes((element.getAttribute("type") || "").toLowerCase())
-        : (element.getAttribute("role") || "").trim().toLowerCase() === "button");
-    if (isButton) {
-      buttons.push([text(element), attribute(element, "value") || "", attribute(element, "aria-label") || ""]);
-    }
-  }
+  const buttons = select("button, input, [role]")
+    .filter(isButtonControl)
+    .map((element) => [text(element), attribute(element, "value") || "", attribute(element, "aria-label") || ""]);
   const lists = select("ul, ol").map((list) => {
     const parts = [];
     const pushAttributes = (element) => {
@@ -112,7 +115,8 @@ function readPageUnguarded([elementsPerKind, elementRawUnits, textNodes, textRaw
     meta,
     headings: select("h1, h2, h3").map((h) => [Number(h.localName[1]), text(h)]),
     jsonLd: select("script")
-      .filter((s) => (s.getAttribute("type") || "").trim().toLowerCase() === "application/ld+json")
+      .filter((s) => isAsciiWord(s.getAttribute("type"), "application/ld\\+json"))
+      .slice(0, jsonLdBlocks + 1)
       .map((s) => cut(s.textContent || "", jsonLdRawUnits)),
     itemtypes: select("[itemtype]").map((element) => attribute(element, "itemtype")),
     links: select("a[href]").map((a) => [attribute(a, "href"), text(a)]),
@@ -135,22 +139,27 @@ export function readEnvironment() {
   const hints = attempt(() => nav.userAgentData, null);
   const matches = (query) => attempt(() => matchMedia(query).matches, false);
   const now = new Date();
-  return JSON.stringify({
-    userAgent: attempt(() => String(nav.userAgent), ""),
-    hints: hints ? attempt(() => ({ mobile: hints.mobile === true, platform: String(hints.platform || "") }), null) : null,
-    maxTouchPoints: attempt(() => Number(nav.maxTouchPoints) || 0, 0),
-    pointer: matches("(pointer: coarse)") ? "coarse" : matches("(pointer: fine)") ? "fine" : "none",
-    viewportWidth: attempt(() => innerWidth, 0),
-    viewportHeight: attempt(() => innerHeight, 0),
-    pixelRatio: attempt(() => devicePixelRatio, 1),
-    effectiveType: attempt(() => (typeof connection.effectiveType === "string" ? connection.effectiveType : null), null),
-    saveData: attempt(() => connection.saveData === true, false),
-    languages: attempt(() => Array.from(nav.languages || [], String), []),
-    reducedMotion: matches("(prefers-reduced-motion: reduce)"),
-    now: now.getTime(),
-    utcOffsetMinutes: -now.getTimezoneOffset(),
-    timeZone: attempt(() => Intl.DateTimeFormat().resolvedOptions().timeZone || null, null),
-  });
+  const clock = { now: now.getTime(), utcOffsetMinutes: -now.getTimezoneOffset() };
+  return attempt(
+    () =>
+      JSON.stringify({
+        userAgent: attempt(() => String(nav.userAgent), ""),
+        hints: hints ? attempt(() => ({ mobile: hints.mobile === true, platform: String(hints.platform || "") }), null) : null,
+        maxTouchPoints: attempt(() => Number(nav.maxTouchPoints) || 0, 0),
+        pointer: matches("(pointer: coarse)") ? "coarse" : matches("(pointer: fine)") ? "fine" : "none",
+        viewportWidth: attempt(() => Number(innerWidth), 0),
+        viewportHeight: attempt(() => Number(innerHeight), 0),
+        pixelRatio: attempt(() => Number(devicePixelRatio), 1),
+        effectiveType: attempt(() => (typeof connection.effectiveType === "string" ? connection.effectiveType : null), null),
+        saveData: attempt(() => connection.saveData === true, false),
+        languages: attempt(() => Array.from(nav.languages || [], String), []),
+        reducedMotion: matches("(prefers-reduced-motion: reduce)"),
+        ...clock,
+        timeZone: attempt(() => String(Intl.DateTimeFormat().resolvedOptions().timeZone || "") || null, null),
+      }),
+    // A page that broke JSON still has a clock.
+    `{"now":${Number(clock.now)},"utcOffsetMinutes":${Number(clock.utcOffsetMinutes)}}`,
+  );
 }
 
 /** Whether there is a page to read (not a worker, not a server). */
@@ -163,40 +172,52 @@ export function pageVisible() {
   return document.visibilityState !== "hidden";
 }
 
-/** Raw behaviour events, kept until the core takes them (see BehaviourTracker::apply). */
+/**
+ * Raw behaviour events, kept until the core takes them (see BehaviourTracker::apply).
+ * Clicks and submits are capped between two takes; visibility changes, rare and needed for
+ * dwell time, are not; scrolling keeps only the deepest point.
+ */
 export class EventLog {
   constructor(elementRawUnits) {
     const MAX_EVENTS = 1000;
+    const MAX_FIELDS = 50;
     this.events = [];
-    this.maxScroll = -1; // scroll events are many: only the deepest point is kept
+    this.maxScroll = -1;
     const push = (event) => {
       if (this.events.length < MAX_EVENTS) this.events.push(event);
     };
-    const label = (control) =>
-      cut([control.textContent, control.getAttribute("value"), control.getAttribute("aria-label")].join(" "), elementRawUnits);
+    const attribute = (element, name) => cut(element.getAttribute(name) || "", elementRawUnits);
+    const measureScroll = () => {
+      const depth = (scrollY + innerHeight) / Math.max(document.documentElement.scrollHeight, 1);
+      if (Number.isFinite(depth)) this.maxScroll = Math.max(this.maxScroll, depth);
+    };
     this.listeners = [
-      [window, "scroll", () => {
-        const root = document.documentElement;
-        this.maxScroll = Math.max(this.maxScroll, (scrollY + innerHeight) / Math.max(root.scrollHeight, 1));
-      }],
+      [window, "scroll", () => attempt(measureScroll)],
       [document, "click", (event) => {
         const target = event.target instanceof Element ? event.target : null;
         if (!target) return;
         const marked = target.closest("[data-augenblick-intent]");
-        const control = target.closest("button, a, input, [role=button]");
-        push(["click", marked && marked.getAttribute("data-augenblick-intent"), control && label(control)]);
+        const control = target.closest("button, a, input, [role]");
+        const button = control && (control.localName === "a" || isButtonControl(control)) ? control : null;
+        push([
+          "click",
+          marked && attribute(marked, "data-augenblick-intent"),
+          button && [cut(button.textContent || "", elementRawUnits), attribute(button, "value"), attribute(button, "aria-label")],
+        ]);
       }],
       [document, "submit", (event) => {
         const form = event.target;
         if (!(form instanceof HTMLFormElement)) return;
-        const inputs = Array.from(form.querySelectorAll("input"));
-        push(["submit", inputs.map((i) => i.getAttribute("type") || ""), inputs.map((i) => i.getAttribute("name") || "")]);
+        const inputs = Array.from(form.querySelectorAll("input")).slice(0, MAX_FIELDS);
+        push(["submit", inputs.map((i) => attribute(i, "type")), inputs.map((i) => attribute(i, "name"))]);
       }],
-      [document, "visibilitychange", () => push(["visibility", document.visibilityState === "hidden", Date.now()])],
+      [document, "visibilitychange", () =>
+        this.events.push(["visibility", document.visibilityState === "hidden", Date.now()])],
     ];
     for (const [target, type, listener] of this.listeners) {
       target.addEventListener(type, listener, { capture: true, passive: true });
     }
+    attempt(measureScroll); // where the visitor starts: a short page is read to its end
   }
 
   /** The events since the last call, as JSON, oldest first. */
@@ -205,7 +226,7 @@ export class EventLog {
     if (this.maxScroll >= 0) events.push(["scroll", this.maxScroll]);
     this.events = [];
     this.maxScroll = -1;
-    return JSON.stringify(events);
+    return attempt(() => JSON.stringify(events), "[]");
   }
 
   stop() {
@@ -254,23 +275,35 @@ export function storageRemove(name, key) {
 
 /**
  * Asks for the position once and hands it straight to `sink.accept(lat, lon)` (Rust), whose
- * result the promise resolves to; the position itself goes nowhere else. On refusal,
- * timeout or a missing API the sink is freed and the promise resolves to null.
+ * result the promise resolves to; the position itself goes nowhere else. On refusal, after
+ * `timeoutMs` however the browser behaves, or without the API, the sink is freed and the
+ * promise resolves to null.
  */
 export function requestPosition(sink, timeoutMs, maximumAgeMs) {
   return new Promise((resolve) => {
-    const fail = () => {
-      sink.free();
-      resolve(null);
+    let settled = false;
+    const settle = (lat, lon) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (Number.isFinite(lat) && Number.isFinite(lon)) {
+        resolve(sink.accept(lat, lon));
+      } else {
+        sink.free();
+        resolve(null);
+      }
     };
+    // The API's own timeout does not count time spent at the permission prompt, and some
+    // browsers answer "not now" with no callback at all.
+    const timer = setTimeout(() => settle(NaN, NaN), timeoutMs);
     try {
       navigator.geolocation.getCurrentPosition(
-        (position) => resolve(sink.accept(position.coords.latitude, position.coords.longitude)),
-        fail,
+        (position) => settle(position.coords.latitude, position.coords.longitude),
+        () => settle(NaN, NaN),
         { enableHighAccuracy: false, timeout: timeoutMs, maximumAge: maximumAgeMs },
       );
     } catch {
-      fail(); // no Geolocation API, or a page script broke it
+      settle(NaN, NaN); // no Geolocation API, or a page script broke it
     }
   });
 }

@@ -25,13 +25,14 @@ extern "C" {
 }
 
 /// The reading limits, in the order `readPage` takes them.
-const PAGE_LIMITS: [u32; 6] = [
+const PAGE_LIMITS: [u32; 7] = [
     limits::ELEMENTS_PER_KIND as u32,
     limits::ELEMENT_RAW_UNITS as u32,
     limits::TEXT_NODES as u32,
     limits::TEXT_RAW_UNITS as u32,
     limits::URL_RAW_UNITS as u32,
     limits::JSON_LD_RAW_UNITS as u32,
+    limits::JSON_LD_BLOCKS as u32,
 ];
 
 /// What the collector knows between calls.
@@ -43,15 +44,10 @@ pub(crate) struct State {
 }
 
 impl State {
-    /// Counts this page view in storage, with storage consent; in memory it is counted
-    /// already.
+    /// Counts this page view in storage (the caller has storage consent); in memory it is
+    /// counted already.
     fn store_page_view(&mut self) {
-        if let Some((page_views, earlier_visits)) = self
-            .consent
-            .storage
-            .then(storage::count_page_view)
-            .flatten()
-        {
+        if let Some((page_views, earlier_visits)) = storage::count_page_view() {
             let behaviour = &mut self.behaviour.behaviour;
             behaviour.page_views = page_views;
             behaviour.set_repeat_visits(Some(earlier_visits), true);
@@ -86,7 +82,12 @@ impl SignalCollector {
             behaviour: BehaviourTracker::start(Date::now(), browser::page_visible()),
             location: None,
         };
-        state.store_page_view();
+        if state.consent.storage {
+            state.store_page_view();
+        } else {
+            // Consent withdrawn on an earlier page still means nothing stays stored.
+            storage::erase();
+        }
         Ok(SignalCollector {
             state: Rc::new(RefCell::new(state)),
             events: EventLog::new(limits::ELEMENT_RAW_UNITS),
@@ -99,11 +100,17 @@ impl SignalCollector {
     pub fn snapshot(&self) -> Result<JsValue, JsValue> {
         // Everything the page can influence is read before the state is borrowed.
         let events = json::parse(&self.events.take()).unwrap_or(Value::Null);
-        let page_json = browser::read_page(&PAGE_LIMITS);
-        let raw_page = RawPage::from_json(&json::parse(&page_json).unwrap_or(Value::Null));
+        let raw_page = match json::parse(&browser::read_page(&PAGE_LIMITS)) {
+            Ok(page) => RawPage::from_json(&page),
+            Err(_) => RawPage {
+                failed: true,
+                ..RawPage::default()
+            },
+        };
         let environment = Environment::from_json(
             &json::parse(&browser::read_environment()).unwrap_or(Value::Null),
         );
+        let now = Date::now();
 
         let mut guard = self
             .state
@@ -115,7 +122,7 @@ impl SignalCollector {
             device: environment.device,
             time: environment.time,
             page: PageSignals::from_raw(&raw_page, &state.config.search_params),
-            behaviour: state.behaviour.at(Date::now()),
+            behaviour: state.behaviour.at(now),
             location: state.location.clone(),
         };
         Ok(parse_json(&snapshot.to_json()))
@@ -130,24 +137,29 @@ impl SignalCollector {
         location::locate(&self.state)
     }
 
-    /// Updates consent for signals. Withdrawing storage consent removes every key signals
-    /// stored; withdrawing geolocation consent forgets the location.
+    /// Updates consent for the purposes named (`{ geolocation: true }` leaves storage as it
+    /// was). Withdrawing storage consent removes every key signals stored; withdrawing
+    /// geolocation consent forgets the location.
     #[wasm_bindgen(js_name = setConsent)]
     pub fn set_consent(
         &self,
         #[wasm_bindgen(unchecked_param_type = "SignalConsent")] consent: JsValue,
     ) -> Result<(), JsValue> {
-        let consent = read_options(consent, "consent")
-            .and_then(|value| Consent::from_json(&value, "consent"))
-            .map_err(|e| to_js_error(&e))?;
+        let update = read_options(consent, "consent").map_err(|e| to_js_error(&e))?;
         let mut state = self
             .state
             .try_borrow_mut()
             .map_err(|_| to_js_error(&Error::busy()))?;
-        let previous = std::mem::replace(&mut state.consent, consent);
+        let previous = state.consent;
+        let consent = previous
+            .updated(&update, "consent")
+            .map_err(|e| to_js_error(&e))?;
+        state.consent = consent;
         if previous.storage && !consent.storage {
             storage::erase();
-            state.behaviour.behaviour.set_repeat_visits(None, false);
+            let behaviour = &mut state.behaviour.behaviour;
+            behaviour.set_repeat_visits(None, false);
+            behaviour.page_views = 1; // what memory alone knows: this page
         }
         if !previous.storage && consent.storage {
             state.store_page_view();
@@ -160,6 +172,13 @@ impl SignalCollector {
 
     /// Stops listening to the page. The collector can still take snapshots.
     pub fn destroy(&self) {
+        self.events.stop();
+    }
+}
+
+/// `free()` and `using` release the collector: its listeners go with it.
+impl Drop for SignalCollector {
+    fn drop(&mut self) {
         self.events.stop();
     }
 }

@@ -45,10 +45,7 @@ impl PositionSink {
         let Ok(mut state) = self.state.try_borrow_mut() else {
             return JsValue::NULL;
         };
-        match state
-            .config
-            .locate(Some((lat, lon)), state.consent.geolocation)
-        {
+        match state.config.locate(lat, lon, state.consent.geolocation) {
             Ok(Some(signal)) => {
                 let js = parse_json(&signal.to_json());
                 state.location = Some(signal);

@@ -4,6 +4,8 @@
 //! Storage can be missing or throw (private modes, blocked cookies); every access then
 //! falls back to "nothing stored", and the page keeps working.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use augenblick_core::decimal;
 
 use super::browser::{storage_get, storage_remove, storage_set};
@@ -18,10 +20,18 @@ pub(crate) const SESSION_KEY: &str = "augenblick:session";
 /// localStorage: visits on this device, this one included.
 pub(crate) const VISITS_KEY: &str = "augenblick:visits";
 
-/// Counts this page view and, at the first page of a session, this visit. Returns the
-/// session's page views and the number of earlier visits, or `None` where storage is
-/// unavailable.
+/// Whether this page load is counted in storage already: a second collector on the same
+/// page, or consent given twice, must not count it again. Reset when the counts are erased.
+static PAGE_COUNTED: AtomicBool = AtomicBool::new(false);
+
+/// Counts this page view (once per page load) and, at the first page of a session, this
+/// visit. Returns the session's page views and the number of earlier visits, or `None`
+/// where storage is unavailable.
 pub(crate) fn count_page_view() -> Option<(u32, u32)> {
+    if PAGE_COUNTED.swap(true, Ordering::Relaxed) {
+        let page_views = read_count(SESSION, PAGE_VIEWS_KEY).max(1);
+        return Some((page_views, read_count(LOCAL, VISITS_KEY).max(1) - 1));
+    }
     let page_views = increment(SESSION, PAGE_VIEWS_KEY)?;
     let visits = if storage_get(SESSION, SESSION_KEY).is_none() {
         if !storage_set(SESSION, SESSION_KEY, "1") {
@@ -36,6 +46,7 @@ pub(crate) fn count_page_view() -> Option<(u32, u32)> {
 
 /// Removes every key signals may have written (when storage consent is withdrawn).
 pub(crate) fn erase() {
+    PAGE_COUNTED.store(false, Ordering::Relaxed);
     storage_remove(SESSION, PAGE_VIEWS_KEY);
     storage_remove(SESSION, SESSION_KEY);
     storage_remove(LOCAL, VISITS_KEY);

@@ -6,7 +6,7 @@ import { after, before, test } from "node:test";
 import { launchChromium } from "./browser.mjs";
 import { browserPageSignals, nativeSnapshots, openCorpusPage, pickPages } from "./corpus.mjs";
 
-/** 10 reviewed pages per moment: 40 pages from at least 30 sites. */
+/** 10 reviewed pages per moment: 40 pages, from at least 30 sites (checked below). */
 const PAGES = pickPages(10);
 
 let browser;
@@ -32,6 +32,8 @@ function differences(a, b, path = "") {
 
 test(`browser and native page signals agree on ${PAGES.length} corpus pages`, async () => {
   assert.ok(PAGES.length >= 30, "the parity test needs at least 30 pages");
+  const sites = new Set([...native.values()].map((record) => new URL(record.url).host));
+  assert.ok(sites.size >= 30, `the pages come from ${sites.size} sites; 30 or more are wanted`);
   const failures = [];
   for (const entry of PAGES) {
     const expected = native.get(entry.id);

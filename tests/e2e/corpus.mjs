@@ -54,7 +54,8 @@ const MIME = { ".js": "text/javascript", ".wasm": "application/wasm" };
  * native builder used), and waits until it has loaded.
  */
 export async function openCorpusPage(browser, file, url, charset) {
-  const html = gunzipSync(readFileSync(join(CORPUS, file)));
+  const bytes = readFileSync(join(CORPUS, file));
+  const html = file.endsWith(".gz") ? gunzipSync(bytes) : bytes;
   const page = await browser.newPage();
   const target = new URL(url);
   await page.route("**/*", async (route) => {

@@ -1,6 +1,7 @@
 //! What the visitor does in this session, as counters. Nothing here identifies anyone.
 
 use super::cues::is_cart_label;
+use super::page::{element_text, RawButton};
 use super::SignalConfig;
 use crate::json::Value;
 use crate::MomentKind;
@@ -58,10 +59,7 @@ impl Behaviour {
                 }
             }
             BehaviourEvent::IntentClick(kind) => {
-                let index = MomentKind::ALL
-                    .iter()
-                    .position(|k| *k == kind)
-                    .unwrap_or_default();
+                let index = kind as usize;
                 self.intent_clicks[index] = self.intent_clicks[index].saturating_add(1);
             }
             BehaviourEvent::CartAction => self.cart_actions = self.cart_actions.saturating_add(1),
@@ -103,7 +101,8 @@ impl BehaviourTracker {
     }
 
     /// Applies the browser's raw events, oldest first, deciding what each one means:
-    /// `["scroll", depth]`, `["click", intent | null, label | null]`,
+    /// `["scroll", depth]`, `["click", intent | null, [text, value, ariaLabel] | null]`
+    /// (the clicked link or button control, labelled like [`RawButton::label`]),
     /// `["submit", [input types], [input names]]`, `["visibility", hidden, at]`.
     /// Anything else is ignored.
     pub fn apply(&mut self, events: &Value, config: &SignalConfig) {
@@ -121,8 +120,15 @@ impl BehaviourTracker {
                     {
                         self.behaviour.record(BehaviourEvent::IntentClick(kind));
                     }
-                    if field(2).as_str().is_some_and(is_cart_label) {
-                        self.behaviour.record(BehaviourEvent::CartAction);
+                    if let [text, value, aria_label] = field(2).items() {
+                        let control = RawButton {
+                            text: text.as_str().unwrap_or_default().to_owned(),
+                            value: value.as_str().unwrap_or_default().to_owned(),
+                            aria_label: aria_label.as_str().unwrap_or_default().to_owned(),
+                        };
+                        if is_cart_label(&element_text(control.label())) {
+                            self.behaviour.record(BehaviourEvent::CartAction);
+                        }
                     }
                 }
                 Some("submit") => {
@@ -179,7 +185,8 @@ mod tests {
     fn raw_browser_events_are_interpreted_by_the_core() {
         let mut tracker = BehaviourTracker::start(1_000.0, true);
         let events = parse(
-            r#"[["scroll",0.35],["click","buy","In den Warenkorb"],["click",null,"Weiterlesen"],
+            r#"[["scroll",0.35],["click","buy",["In den\n Warenkorb","",""]],["click",null,["Weiterlesen","","Add to cart"]],
+                ["click",null,["","","Add to cart"]],
                 ["click","shop",null],["submit",["text"],["suche"]],["submit",["email"],["newsletter"]],
                 ["visibility",true,5000],["visibility",false,9000],["unknown"],"junk",["scroll","x"]]"#,
         )
@@ -189,9 +196,10 @@ mod tests {
         assert_eq!(b.page_views, 1);
         assert_eq!(b.max_scroll_depth, 0.35);
         assert_eq!(b.intent_clicks, [0, 0, 0, 1]);
+        // The second control's label is its text, so only the first and third are carts.
         assert_eq!(
             (b.cart_actions, b.search_actions, b.visibility_changes),
-            (1, 1, 2)
+            (2, 1, 2)
         );
         // Visible 1 s → 5 s, hidden until 9 s, visible again until 10 s.
         assert_eq!(b.dwell_ms, 5_000);

@@ -40,31 +40,55 @@ impl SiteLocation {
 pub struct LocationSignal {
     /// The geohash cell the position falls in.
     pub geohash: String,
-    /// Distance in whole metres to the nearest site location, if the site configured any.
+    /// Distance from the centre of that cell to the nearest site location, rounded to
+    /// [`DISTANCE_STEP_M`], if the site configured any.
     pub nearest_distance_m: Option<u32>,
     /// The `id` of that nearest site location.
     pub nearest_id: Option<String>,
 }
 
 impl LocationSignal {
-    /// Coarsens a position: computes its geohash and the distance to the nearest of
-    /// `sites`; the position itself is not part of the result.
+    /// Coarsens a position: its geohash cell, and the distance from the cell's centre to the
+    /// nearest of `sites`. Measuring from the centre, not from the position, means the
+    /// signal says nothing more precise than the cell: several sites' distances cannot be
+    /// combined to find the visitor within it.
     pub fn coarsen(
         lat: f64,
         lon: f64,
         precision: u8,
         sites: &[SiteLocation],
     ) -> Result<Self, Error> {
-        let geohash = encode_geohash(lat, lon, precision)?;
+        let cell = Cell::of(lat, lon, precision)?;
+        let (centre_lat, centre_lon) = cell.centre();
         let nearest = sites
             .iter()
-            .map(|site| (site, distance_m(lat, lon, site.lat, site.lon)))
+            .map(|site| (site, distance_m(centre_lat, centre_lon, site.lat, site.lon)))
             .min_by(|a, b| a.1.total_cmp(&b.1));
+        let rounded = |metres: f64| ((metres / DISTANCE_STEP_M).round() * DISTANCE_STEP_M) as u32;
         Ok(LocationSignal {
-            geohash,
-            nearest_distance_m: nearest.map(|(_, metres)| metres.round() as u32),
+            geohash: cell.hash,
+            nearest_distance_m: nearest.map(|(_, metres)| rounded(metres)),
             nearest_id: nearest.map(|(site, _)| site.id.clone()),
         })
+    }
+}
+
+/// Distances are rounded to this many metres.
+pub const DISTANCE_STEP_M: f64 = 10.0;
+
+/// A geohash cell: its name and its bounds.
+struct Cell {
+    hash: String,
+    lat: (f64, f64),
+    lon: (f64, f64),
+}
+
+impl Cell {
+    fn centre(&self) -> (f64, f64) {
+        (
+            (self.lat.0 + self.lat.1) / 2.0,
+            (self.lon.0 + self.lon.1) / 2.0,
+        )
     }
 }
 
@@ -76,35 +100,46 @@ impl LocationSignal {
 /// upper cell (the Rust `geohash` crate, python-geohash) give `s00000…` there. Both are
 /// valid cells of a point on their corner; only exact boundary values differ.
 pub fn encode_geohash(lat: f64, lon: f64, precision: u8) -> Result<String, Error> {
-    check_coordinates(lat, lon)?;
-    if !(1..=MAX_GEOHASH_PRECISION).contains(&precision) {
-        return Err(Error::invalid_geohash_precision(precision));
-    }
-    let (mut lat_min, mut lat_max) = (-90.0_f64, 90.0_f64);
-    let (mut lon_min, mut lon_max) = (-180.0_f64, 180.0_f64);
-    let mut hash = String::with_capacity(precision as usize);
-    let mut is_lon = true;
-    for _ in 0..precision {
-        let mut index = 0usize;
-        for _ in 0..5 {
-            let (value, min, max) = if is_lon {
-                (lon, &mut lon_min, &mut lon_max)
-            } else {
-                (lat, &mut lat_min, &mut lat_max)
-            };
-            let mid = (*min + *max) / 2.0;
-            index <<= 1;
-            if value > mid {
-                index |= 1;
-                *min = mid;
-            } else {
-                *max = mid;
-            }
-            is_lon = !is_lon;
+    Cell::of(lat, lon, precision).map(|cell| cell.hash)
+}
+
+impl Cell {
+    /// The cell of `precision` characters that holds a position.
+    fn of(lat: f64, lon: f64, precision: u8) -> Result<Cell, Error> {
+        check_coordinates(lat, lon)?;
+        if !(1..=MAX_GEOHASH_PRECISION).contains(&precision) {
+            return Err(Error::invalid_geohash_precision(precision));
         }
-        hash.push(BASE32[index] as char);
+        let (mut lat_min, mut lat_max) = (-90.0_f64, 90.0_f64);
+        let (mut lon_min, mut lon_max) = (-180.0_f64, 180.0_f64);
+        let mut hash = String::with_capacity(precision as usize);
+        let mut is_lon = true;
+        for _ in 0..precision {
+            let mut index = 0usize;
+            for _ in 0..5 {
+                let (value, min, max) = if is_lon {
+                    (lon, &mut lon_min, &mut lon_max)
+                } else {
+                    (lat, &mut lat_min, &mut lat_max)
+                };
+                let mid = (*min + *max) / 2.0;
+                index <<= 1;
+                if value > mid {
+                    index |= 1;
+                    *min = mid;
+                } else {
+                    *max = mid;
+                }
+                is_lon = !is_lon;
+            }
+            hash.push(BASE32[index] as char);
+        }
+        Ok(Cell {
+            hash,
+            lat: (lat_min, lat_max),
+            lon: (lon_min, lon_max),
+        })
     }
-    Ok(hash)
 }
 
 /// Great-circle distance in metres (haversine on a sphere of the mean Earth radius), for
@@ -249,7 +284,13 @@ mod tests {
         assert_eq!(signal.geohash, "u33db2");
         assert_eq!(signal.nearest_id.as_deref(), Some("mitte"));
         let metres = signal.nearest_distance_m.unwrap();
-        assert!((1_800..=2_000).contains(&metres), "{metres}");
+        assert!((1_500..=2_300).contains(&metres), "{metres}");
+        assert_eq!(metres % 10, 0);
+
+        // Every position in one cell gives the same signal: nothing finer leaks.
+        let elsewhere_in_cell = LocationSignal::coarsen(52.5180, 13.3740, 6, &sites).unwrap();
+        assert_eq!(elsewhere_in_cell.geohash, "u33db2");
+        assert_eq!(elsewhere_in_cell, signal);
 
         let alone = LocationSignal::coarsen(52.5163, 13.3777, 4, &[]).unwrap();
         assert_eq!(alone.geohash, "u33d");

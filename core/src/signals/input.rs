@@ -39,10 +39,6 @@ impl RawPage {
                 .collect()
         };
         let text = |v: &Value| v.as_str().unwrap_or_default().to_owned();
-        let number = |v: &Value| {
-            v.as_f64()
-                .map_or(0, |n| n.clamp(0.0, f64::from(u32::MAX)) as u32)
-        };
         RawPage {
             url: value.str_field("url"),
             referrer: value.str_field("referrer"),
@@ -54,7 +50,7 @@ impl RawPage {
                 .collect(),
             headings: pairs("headings")
                 .into_iter()
-                .map(|(level, t)| (number(level).min(u32::from(u8::MAX)) as u8, text(t)))
+                .map(|(level, t)| (level.as_u32().min(u32::from(u8::MAX)) as u8, text(t)))
                 .collect(),
             json_ld: strings("jsonLd"),
             itemtypes: strings("itemtypes"),
@@ -85,7 +81,7 @@ impl RawPage {
                 .into_iter()
                 .map(|(label, items)| RawList {
                     label: text(label),
-                    items: number(items),
+                    items: items.as_u32(),
                 })
                 .collect(),
             text: value.str_field("text"),

@@ -26,7 +26,7 @@ pub use cues::{is_cart_label, Cues};
 pub use device::{ClientHints, Device, DeviceClass, Pointer};
 pub use geo::{
     distance_m, encode_geohash, LocationSignal, SiteLocation, DEFAULT_GEOHASH_PRECISION,
-    MAX_GEOHASH_PRECISION,
+    DISTANCE_STEP_M, MAX_GEOHASH_PRECISION,
 };
 pub use input::Environment;
 pub use jsonld::MAX_JSON_LD_BYTES;
@@ -110,15 +110,14 @@ impl SignalConfig {
     /// position is then not even looked at.
     pub fn locate(
         &self,
-        position: Option<(f64, f64)>,
+        lat: f64,
+        lon: f64,
         geolocation_consent: bool,
     ) -> Result<Option<LocationSignal>, Error> {
-        match position {
-            Some((lat, lon)) if geolocation_consent => {
-                LocationSignal::coarsen(lat, lon, self.geohash_precision, &self.locations).map(Some)
-            }
-            _ => Ok(None),
+        if !geolocation_consent {
+            return Ok(None);
         }
+        LocationSignal::coarsen(lat, lon, self.geohash_precision, &self.locations).map(Some)
     }
 }
 
@@ -145,9 +144,9 @@ mod tests {
     #[test]
     fn no_location_without_geolocation_consent() {
         let config = SignalConfig::default();
-        assert_eq!(config.locate(Some((52.5, 13.4)), false).unwrap(), None);
-        assert_eq!(config.locate(None, true).unwrap(), None);
-        let signal = config.locate(Some((52.5, 13.4)), true).unwrap().unwrap();
+        assert_eq!(config.locate(52.5, 13.4, false).unwrap(), None);
+        assert_eq!(config.locate(f64::NAN, f64::NAN, false).unwrap(), None);
+        let signal = config.locate(52.5, 13.4, true).unwrap().unwrap();
         assert_eq!(signal.geohash.len(), 6);
     }
 }

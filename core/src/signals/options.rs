@@ -51,9 +51,16 @@ impl SignalOptions {
 }
 
 impl Consent {
-    /// Reads `{storage?, geolocation?}`; `path` names the object in errors.
+    /// Reads `{storage?, geolocation?}` over the defaults (both off); `path` names the
+    /// object in errors.
     pub fn from_json(value: &Value, path: &str) -> Result<Consent, Error> {
-        let mut consent = Consent::default();
+        Consent::default().updated(value, path)
+    }
+
+    /// This consent with the purposes that `{storage?, geolocation?}` names changed and the
+    /// others as they are.
+    pub fn updated(self, value: &Value, path: &str) -> Result<Consent, Error> {
+        let mut consent = self;
         for (key, flag) in object(value, path)? {
             let mut field = String::from(path);
             field.push('.');
@@ -199,6 +206,26 @@ mod tests {
         assert!(options.config.is_search_field("term"));
         assert_eq!(options.config.geohash_precision, 5);
         assert_eq!(options.config.locations[0].id, "mitte");
+    }
+
+    #[test]
+    fn an_update_changes_only_the_purposes_it_names() {
+        let both = Consent {
+            storage: true,
+            geolocation: true,
+        };
+        let update = parse(r#"{"geolocation":false}"#).unwrap();
+        assert_eq!(
+            both.updated(&update, "consent").unwrap(),
+            Consent {
+                storage: true,
+                geolocation: false
+            }
+        );
+        assert_eq!(
+            both.updated(&parse("{}").unwrap(), "consent").unwrap(),
+            both
+        );
     }
 
     #[test]

@@ -12,8 +12,8 @@ use super::text::{collapse_whitespace, cut_utf16, truncate_chars};
 use super::url::{search_query, ParsedUrl, ReferrerClass, Utm};
 
 /// Bounds on what a builder reads, so a hostile or enormous page costs a bounded time.
-/// Builders stop collecting at these limits; the core cuts again, so a builder that reads
-/// more changes nothing.
+/// Both builders stop at the same limits (the parity test holds them to it); the core then
+/// keeps fewer of some (headings, schema types, JSON-LD blocks, text) and reports the rest.
 pub mod limits {
     /// Characters of visible body text kept.
     pub const TEXT_CHARS: usize = 30_000;
@@ -31,12 +31,13 @@ pub mod limits {
     pub const ELEMENT_RAW_UNITS: usize = 400;
     /// UTF-16 code units of the page URL and of the referrer that are read.
     pub const URL_RAW_UNITS: usize = 2_048;
-    /// UTF-16 code units of a JSON-LD block builders pass on: one more than the core reads
-    /// ([`crate::signals::MAX_JSON_LD_BYTES`]), so a longer block is still seen as too large.
-    pub const JSON_LD_RAW_UNITS: usize = crate::signals::MAX_JSON_LD_BYTES + 1;
+    /// UTF-16 code units of a JSON-LD block builders pass on: more than the core reads
+    /// ([`crate::signals::MAX_JSON_LD_BYTES`]) by a surrogate pair, so a longer block is
+    /// still seen as too large even where the cut lands just before a pair.
+    pub const JSON_LD_RAW_UNITS: usize = crate::signals::MAX_JSON_LD_BYTES + 2;
     /// `h1`–`h3` headings kept.
     pub const HEADINGS: usize = 40;
-    /// Characters of the title and of the meta description kept.
+    /// Characters of the title kept.
     pub const TITLE_CHARS: usize = 300;
     /// Characters of the meta description kept.
     pub const DESCRIPTION_CHARS: usize = 500;
@@ -94,7 +95,8 @@ pub struct RawList {
 /// collapses whitespace, so both builders need no whitespace rules of their own. (Attribute
 /// values that are only compared, `type` and `role`, are compared uncut.) Every list of elements is in document order and stops at
 /// [`limits::ELEMENTS_PER_KIND`] (setting `truncated`). Elements inside `<template>` are
-/// not part of the document.
+/// not part of the document. Attribute values compared with a keyword (`type`, `role`)
+/// match ignoring ASCII case and surrounding ASCII whitespace only.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RawPage {
     /// The page's absolute URL.
@@ -103,22 +105,23 @@ pub struct RawPage {
     pub referrer: String,
     /// The `lang` attribute of `<html>`.
     pub lang: String,
-    /// `document.title`: the first `<title>`'s text, whitespace-collapsed.
+    /// `document.title`: the text of the first HTML (not SVG) `<title>`, with ASCII
+    /// whitespace collapsed, cut.
     pub title: String,
     /// `<meta>` elements with a `content`: (non-empty `name`, or else `property`; content).
     pub meta: Vec<(String, String)>,
     /// `h1`, `h2`, `h3` as (level, text).
     pub headings: Vec<(u8, String)>,
-    /// The text of each `<script type="application/ld+json">` (type compared
-    /// case-insensitively, surrounding whitespace ignored), cut to
-    /// [`limits::JSON_LD_RAW_UNITS`].
+    /// The text of each `<script type="application/ld+json">`, cut to
+    /// [`limits::JSON_LD_RAW_UNITS`]; at most [`limits::JSON_LD_BLOCKS`] + 1 of them (one
+    /// more than the core reads, so it can report that there were more).
     pub json_ld: Vec<String>,
     /// The `itemtype` attribute of each element that has one.
     pub itemtypes: Vec<String>,
     /// `<a href>` elements.
     pub links: Vec<RawLink>,
     /// Each `button`, `input` whose `type` is `submit` or `button`, and other element whose
-    /// `role` is `button` (values compared case-insensitively, `role` trimmed).
+    /// `role` is `button`.
     pub buttons: Vec<RawButton>,
     /// The `src` of each `<iframe>`.
     pub frames: Vec<String>,
@@ -135,7 +138,8 @@ pub struct RawPage {
     pub text: String,
     /// The builder stopped early somewhere (a per-kind or text-node limit).
     pub truncated: bool,
-    /// Reading threw part-way (page scripts that break DOM methods); only `url` is set.
+    /// Reading threw part-way (page scripts that break DOM methods or JSON); nothing else is
+    /// set.
     pub failed: bool,
 }
 

@@ -37,26 +37,17 @@ pub struct CorpusPage {
 }
 
 impl CorpusPage {
-    /// The address the page is read at: its original one, or a stable made-up one under
-    /// `corpus.invalid` (a reserved name that resolves nowhere).
+    /// The address the page is read at, serialised as a browser serialises
+    /// `document.URL` (lowercase host, punycode, escaped path), so both builders see the
+    /// same URL: its original one, or a stable made-up one under `corpus.invalid` (a
+    /// reserved name that resolves nowhere).
     pub fn address(&self) -> String {
-        match &self.url {
-            Some(url) if url.starts_with("http://") || url.starts_with("https://") => url.clone(),
-            _ => ["https://corpus.invalid/", &self.file].concat(),
+        let made_up = || ["https://corpus.invalid/", &self.file].concat();
+        let original = self.url.as_deref().unwrap_or_default();
+        match url::Url::parse(original) {
+            Ok(url) if matches!(url.scheme(), "http" | "https") => url.into(),
+            _ => made_up(),
         }
-    }
-
-    /// The host of [`CorpusPage::address`], to group pages by site.
-    pub fn host(&self) -> String {
-        let address = self.address();
-        let after_scheme = address
-            .split_once("://")
-            .map_or(address.as_str(), |(_, rest)| rest);
-        let host = after_scheme
-            .split(['/', '?', '#'])
-            .next()
-            .unwrap_or_default();
-        host.trim_start_matches("www.").to_ascii_lowercase()
     }
 }
 

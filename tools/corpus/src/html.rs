@@ -19,9 +19,10 @@ pub fn read_page(html: &str, url: &str, referrer: &str) -> RawPage {
         url: url.to_owned(),
         referrer: referrer.to_owned(),
         lang: attribute(root, "lang"),
-        title: select(&document, "title", &mut truncated)
-            .into_iter()
-            .find(|title| &*title.value().name.ns == HTML_NAMESPACE)
+        // `document.title` looks at every title, not within a per-kind limit.
+        title: document
+            .select(&selector("title"))
+            .find(|title| &*title.value().name.ns == HTML_NAMESPACE && !in_template(**title))
             .map(|title| cut(&collapse_ascii_whitespace(&text_content(title))))
             .unwrap_or_default(),
         ..RawPage::default()
@@ -39,12 +40,13 @@ pub fn read_page(html: &str, url: &str, referrer: &str) -> RawPage {
         let level = heading.value().name().as_bytes()[1] - b'0';
         page.headings.push((level, element_text(heading)));
     }
-    for script in select(&document, "script", &mut truncated) {
-        let kind = script.value().attr("type").unwrap_or_default();
-        if kind.trim().eq_ignore_ascii_case("application/ld+json") {
-            page.json_ld
-                .push(cut_utf16(&text_content(script), limits::JSON_LD_RAW_UNITS).to_owned());
-        }
+    let json_ld_scripts = select(&document, "script", &mut truncated)
+        .into_iter()
+        .filter(|script| is_ascii_word(script.value().attr("type"), "application/ld+json"))
+        .take(limits::JSON_LD_BLOCKS + 1);
+    for script in json_ld_scripts {
+        page.json_ld
+            .push(cut_utf16(&text_content(script), limits::JSON_LD_RAW_UNITS).to_owned());
     }
     for item in select(&document, "[itemtype]", &mut truncated) {
         page.itemtypes.push(attribute(item, "itemtype"));
@@ -95,12 +97,12 @@ pub fn read_page(html: &str, url: &str, referrer: &str) -> RawPage {
 
 /// Elements matching `selector` in document order, outside `<template>` (whose content is
 /// not part of the document in a browser), at most [`limits::ELEMENTS_PER_KIND`].
-fn select<'a>(document: &'a Html, selector: &str, truncated: &mut bool) -> Vec<ElementRef<'a>> {
-    let Ok(selector) = Selector::parse(selector) else {
-        return Vec::new();
-    };
+fn select<'a>(document: &'a Html, css: &str, truncated: &mut bool) -> Vec<ElementRef<'a>> {
     let mut found = Vec::new();
-    for element in document.select(&selector).filter(|e| !in_template(**e)) {
+    for element in document
+        .select(&selector(css))
+        .filter(|e| !in_template(**e))
+    {
         if found.len() == limits::ELEMENTS_PER_KIND {
             *truncated = true;
             break;
@@ -108,6 +110,11 @@ fn select<'a>(document: &'a Html, selector: &str, truncated: &mut bool) -> Vec<E
         found.push(element);
     }
     found
+}
+
+/// One of this file's constant selectors, parsed.
+fn selector(css: &str) -> Selector {
+    Selector::parse(css).expect("the selectors in this file are valid CSS")
 }
 
 /// Whether a node is template content (scraper keeps it as the template's children; a
@@ -154,14 +161,18 @@ fn is_button(control: ElementRef<'_>) -> bool {
     let attrs = control.value();
     match attrs.name() {
         "button" => true,
-        "input" => matches!(
-            attrs.attr("type").map(str::to_ascii_lowercase).as_deref(),
-            Some("submit" | "button")
-        ),
-        _ => attrs
-            .attr("role")
-            .is_some_and(|role| role.trim().eq_ignore_ascii_case("button")),
+        "input" => {
+            is_ascii_word(attrs.attr("type"), "submit")
+                || is_ascii_word(attrs.attr("type"), "button")
+        }
+        _ => is_ascii_word(attrs.attr("role"), "button"),
     }
+}
+
+/// Whether an attribute value is `word`, ignoring surrounding ASCII whitespace and ASCII
+/// case (`isAsciiWord` in `src/js/browser.js`).
+fn is_ascii_word(value: Option<&str>, word: &str) -> bool {
+    value.is_some_and(|v| v.trim_ascii().eq_ignore_ascii_case(word))
 }
 
 fn list_label(list: ElementRef<'_>) -> String {
