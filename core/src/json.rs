@@ -2,7 +2,7 @@
 //! how the native tools print them.
 //!
 //! Why not serde: the first browser layer built on web-sys and serde-wasm-bindgen came to
-//! 57 KB gzip, over the package's 40 KB ceiling (BENCHMARKS.md). Strings through one
+//! 65 KB gzip, over the package's 40 KB ceiling (BENCHMARKS.md). Strings through one
 //! boundary call, with this reader and writer, cost a fraction of that. Numbers are read
 //! and written without `core::fmt` and `str::parse::<f64>` for the same reason.
 

@@ -31,7 +31,7 @@ pub(crate) fn locate(state: &Rc<RefCell<State>>) -> Promise {
 }
 
 /// Receives the one position of a `locate()` call. An exported object rather than a Rust
-/// closure, because wasm-bindgen's closure support costs about 2 KB of wasm.
+/// closure, because wasm-bindgen's closure support cost 771 bytes gzip (BENCHMARKS.md).
 #[wasm_bindgen(skip_typescript)]
 pub struct PositionSink {
     state: Rc<RefCell<State>>,

@@ -104,7 +104,7 @@ export interface PageSignals {
 export interface Behaviour {
   pageViews: number;
   dwellMs: number;
-  /** 0 (top) to 1 (bottom). */
+  /** How far down the bottom of the viewport has been, 0 to 1 (1: the end was seen). */
   maxScrollDepth: number;
   /** Clicks on `data-augenblick-intent` elements: [know, go, do, buy]. */
   intentClicks: [number, number, number, number];
@@ -118,6 +118,7 @@ export interface Behaviour {
 /** What is kept of a position: never the coordinates. */
 export interface LocationSignal {
   geohash: string;
+  /** Metres from the centre of the cell to the nearest site location, rounded to 10. */
   nearestDistanceM: number | null;
   nearestId: string | null;
 }

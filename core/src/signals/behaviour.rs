@@ -13,7 +13,8 @@ pub struct Behaviour {
     pub page_views: u32,
     /// Milliseconds this page has been visible.
     pub dwell_ms: u64,
-    /// Deepest scroll position reached on this page, 0 (top) to 1 (bottom).
+    /// How far down the page the bottom of the viewport has been, 0 to 1; 1 when the
+    /// end of the page was on screen (a page no taller than the viewport is 1 at once).
     pub max_scroll_depth: f64,
     /// Clicks on elements marked `data-augenblick-intent="know|go|do|buy"`, per moment in
     /// canonical order (know, go, do, buy).

@@ -5,7 +5,7 @@
 //! | [`Device`] | `navigator`, media queries, User-Agent Client Hints | in memory |
 //! | [`LocalTime`] | the clock and time zone | in memory |
 //! | [`PageSignals`] | the URL, referrer and document ([`RawPage`]) | in memory |
-//! | [`Behaviour`] | the visitor's actions in this session | in memory; the repeat-visit count in storage, with storage consent only |
+//! | [`Behaviour`] | the visitor's actions in this session | in memory; the session's page-view count and the device's visit count in storage, with storage consent only |
 //! | [`LocationSignal`] | the Geolocation API, with geolocation consent only | a geohash cell and a distance; never the position |
 
 mod behaviour;
