@@ -248,8 +248,8 @@ impl Cues {
 }
 
 /// Whether a button or link label says "add to cart" or "buy" (in any supported language):
-/// the browser layer counts clicks on such controls as cart actions.
-pub fn is_cart_label(label: &str) -> bool {
+/// `BehaviourTracker` counts clicks on such controls as cart actions.
+pub(crate) fn is_cart_label(label: &str) -> bool {
     contains_any(&fold(label), CART_PHRASES)
 }
 

@@ -22,7 +22,7 @@ mod to_json;
 mod url;
 
 pub use behaviour::{Behaviour, BehaviourEvent, BehaviourTracker};
-pub use cues::{is_cart_label, Cues};
+pub use cues::Cues;
 pub use device::{ClientHints, Device, DeviceClass, Pointer};
 pub use geo::{
     distance_m, encode_geohash, LocationSignal, SiteLocation, DEFAULT_GEOHASH_PRECISION,
@@ -32,7 +32,7 @@ pub use input::Environment;
 pub use jsonld::MAX_JSON_LD_BYTES;
 pub use options::{Consent, SignalOptions};
 pub use page::{limits, Heading, PageSignals, RawButton, RawLink, RawList, RawPage, Skipped};
-pub use text::{collapse_whitespace, cut_utf16, fold};
+pub use text::cut_utf16;
 pub use time::{Daypart, LocalTime, Weekday};
 pub use url::{ReferrerClass, Utm, DEFAULT_SEARCH_PARAMS};
 
