@@ -33,6 +33,18 @@ enum Reason {
     },
     NoDocument,
     Busy,
+    InvalidModel {
+        line: u32,
+        problem: &'static str,
+    },
+    IncompatibleModel {
+        line: u32,
+        problem: &'static str,
+    },
+    InvalidInferenceOption {
+        option: &'static str,
+        expected: &'static str,
+    },
 }
 
 impl Error {
@@ -84,6 +96,35 @@ impl Error {
         }
     }
 
+    /// A model file that does not follow the format; `line` is 1-based (0: the file as a
+    /// whole).
+    pub fn invalid_model(line: usize, problem: &'static str) -> Self {
+        Error {
+            reason: Reason::InvalidModel {
+                line: line.min(u32::MAX as usize) as u32,
+                problem,
+            },
+        }
+    }
+
+    /// A well-formed model file that this version of the SDK cannot use (another format
+    /// version, other classes, features it does not compute).
+    pub fn incompatible_model(line: usize, problem: &'static str) -> Self {
+        Error {
+            reason: Reason::IncompatibleModel {
+                line: line.min(u32::MAX as usize) as u32,
+                problem,
+            },
+        }
+    }
+
+    /// An inference setting out of range (`halfLifeMinutes`, `hysteresis`).
+    pub fn invalid_inference_option(option: &'static str, expected: &'static str) -> Self {
+        Error {
+            reason: Reason::InvalidInferenceOption { option, expected },
+        }
+    }
+
     /// What went wrong, for people: names the bad value and what would have been accepted.
     ///
     /// Built without `core::fmt` because its formatting machinery costs kilobytes of wasm.
@@ -116,6 +157,17 @@ impl Error {
             Reason::Busy => String::from(
                 "called while another call on the same object is still running (from an event handler it triggered?)",
             ),
+            Reason::InvalidModel { line, problem } => model_message("invalid model", *line, problem),
+            Reason::IncompatibleModel { line, problem } => {
+                model_message("incompatible model", *line, problem)
+            }
+            Reason::InvalidInferenceOption { option, expected } => {
+                let mut message = String::from("invalid option ");
+                message.push_str(option);
+                message.push_str(": expected ");
+                message.push_str(expected);
+                message
+            }
             Reason::InvalidGeohashPrecision { precision } => {
                 let mut message = String::from("invalid geohashPrecision ");
                 push_decimal(&mut message, u64::from(*precision));
@@ -134,6 +186,9 @@ impl Error {
             Reason::InvalidOption { .. } => "InvalidOptionError",
             Reason::NoDocument => "NoDocumentError",
             Reason::Busy => "BusyError",
+            Reason::InvalidModel { .. } => "InvalidModelError",
+            Reason::IncompatibleModel { .. } => "IncompatibleModelError",
+            Reason::InvalidInferenceOption { .. } => "InvalidOptionError",
         }
     }
 }
@@ -171,6 +226,17 @@ fn push_decimal(out: &mut String, mut n: u64) {
         }
     }
     out.extend(digits[..len].iter().rev().map(|d| char::from(*d)));
+}
+
+fn model_message(what: &str, line: u32, problem: &str) -> String {
+    let mut message = String::from(what);
+    if line > 0 {
+        message.push_str(", line ");
+        push_decimal(&mut message, u64::from(line));
+    }
+    message.push_str(": ");
+    message.push_str(problem);
+    message
 }
 
 fn quoted_prefix(input: &str) -> String {
@@ -213,6 +279,16 @@ mod tests {
             "invalid option locations[1].lat: expected a number from -90 to 90"
         );
         assert_eq!(wrong.name(), "InvalidOptionError");
+    }
+
+    #[test]
+    fn model_errors_name_the_line() {
+        let err = Error::invalid_model(3, "expected 4 weights");
+        assert_eq!(err.message(), "invalid model, line 3: expected 4 weights");
+        assert_eq!(err.name(), "InvalidModelError");
+        let err = Error::incompatible_model(0, "empty file");
+        assert_eq!(err.message(), "incompatible model: empty file");
+        assert_eq!(err.name(), "IncompatibleModelError");
     }
 
     #[test]

@@ -19,6 +19,7 @@
 #![warn(missing_docs)]
 
 mod error;
+pub mod inference;
 pub mod json;
 mod moment;
 pub mod signals;

@@ -89,6 +89,8 @@ export interface PageSignals {
   headings: { level: number; text: string }[];
   schemaTypes: string[];
   cues: Cues;
+  /** Distinct words of the title, description, text and URL path, which the moment model reads (hashed; the text is not kept). */
+  termCount: number;
   /** What the bounded extraction left out. */
   skipped: {
     readingLimitReached: boolean;

@@ -168,6 +168,23 @@ const STREET_TYPES: &[&str] = &[
 ];
 
 impl Cues {
+    /// Every cue with its name as features and reports use it (`cue:opening_hours`).
+    pub fn named_counts(&self) -> [(&'static str, u16); 11] {
+        [
+            ("prices", self.prices),
+            ("cart_buttons", self.cart_buttons),
+            ("cart_links", self.cart_links),
+            ("addresses", self.addresses),
+            ("opening_hours", self.opening_hours),
+            ("tel_links", self.tel_links),
+            ("map_embeds", self.map_embeds),
+            ("direction_links", self.direction_links),
+            ("ingredient_items", self.ingredient_items),
+            ("step_items", self.step_items),
+            ("videos", self.videos),
+        ]
+    }
+
     /// Detects the cues of a page; `text` is its collapsed body text and `schema_types` its
     /// schema.org types.
     pub fn detect(raw: &RawPage, text: &str, schema_types: &[String]) -> Self {

@@ -8,6 +8,7 @@
 
 use super::cues::Cues;
 use super::jsonld::{self, JsonLdProblem};
+use super::terms::{term_hashes, TermField};
 use super::text::{collapse_whitespace, cut_utf16, truncate_chars};
 use super::url::{search_query, ParsedUrl, ReferrerClass, Utm};
 
@@ -198,6 +199,9 @@ pub struct PageSignals {
     pub schema_types: Vec<String>,
     /// Content cues.
     pub cues: Cues,
+    /// The words of the title, description, body text and URL path, as sorted distinct
+    /// feature hashes for the moment model (see `terms.rs`); the text itself is not kept.
+    pub terms: Vec<u32>,
     /// What was left out.
     pub skipped: Skipped,
 }
@@ -247,6 +251,13 @@ impl PageSignals {
         let (text, text_truncated) = collapse_whitespace(&raw.text, limits::TEXT_CHARS);
         skipped.text_truncated = text_truncated;
         let lang = raw.lang.trim();
+        let title = collapse_whitespace(&raw.title, limits::TITLE_CHARS).0;
+        let terms = term_hashes(&[
+            (TermField::Text, &title),
+            (TermField::Text, description.as_deref().unwrap_or_default()),
+            (TermField::Text, &text),
+            (TermField::Path, &url.path),
+        ]);
 
         PageSignals {
             path: url.path.clone(),
@@ -255,12 +266,13 @@ impl PageSignals {
             referrer,
             utm,
             language: (!lang.is_empty()).then(|| truncate_chars(lang, 35).to_ascii_lowercase()),
-            title: collapse_whitespace(&raw.title, limits::TITLE_CHARS).0,
+            title,
             description,
             og_type,
             headings,
             cues: Cues::detect(raw, &text, &schema_types),
             schema_types,
+            terms,
             skipped,
         }
     }

@@ -82,6 +82,7 @@ impl ToJson for PageSignals {
             "headings" => self.headings,
             "schemaTypes" => self.schema_types,
             "cues" => self.cues,
+            "termCount" => self.terms.len() as u32,
             "skipped" => self.skipped,
         );
     }

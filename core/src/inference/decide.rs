@@ -1,0 +1,172 @@
+//! A decision: the page model's evidence, the session's earlier pages and the context
+//! table together give the moment, its confidence, the urgency and the reasons.
+
+use super::context::{context_signals, MOMENT_URGENCY, URGENCY_BASE};
+use super::model::Model;
+use super::session::{Session, SessionOptions};
+use crate::signals::Snapshot;
+use crate::MomentKind;
+
+/// Reasons reported with a moment, at most.
+pub const MAX_REASONS: usize = 5;
+
+/// The visitor's moment, as inferred now.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Moment {
+    /// The moment reported (the leader, or the previous moment within the hysteresis).
+    pub kind: MomentKind,
+    /// The probability of `kind`, 0 to 1.
+    pub confidence: f32,
+    /// The probability of each moment, canonical order; they sum to 1.
+    pub scores: [f32; 4],
+    /// How much the visitor wants it now, 0 to 1.
+    pub urgency: f32,
+    /// The signals that pushed most towards `kind`, strongest first.
+    pub reasons: Vec<Reason>,
+}
+
+/// A signal that contributed to a moment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reason {
+    /// The signal's name: a model feature (`word:rezept`, `cue:opening_hours`), a context row
+    /// (`context:phone`) or `session:earlier_pages`.
+    pub signal: String,
+    /// The signal in words, for developers.
+    pub description: String,
+    /// How much it raised the moment's log-odds against the average of the four.
+    pub weight: f32,
+}
+
+/// Decides moments for one visitor: a model and the session's evidence.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    model: Model,
+    session: Session,
+}
+
+impl Engine {
+    /// An engine with a model (see [`Model::default_model`]) and a fresh session.
+    pub fn new(model: Model, options: SessionOptions) -> Self {
+        Engine {
+            model,
+            session: Session::new(options),
+        }
+    }
+
+    /// The model in use.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// Replaces the model; the session's evidence stays.
+    pub fn set_model(&mut self, model: Model) {
+        self.model = model;
+    }
+
+    /// The moment for a snapshot taken at `now` (ms since the epoch). The page is told apart
+    /// from earlier ones by its path and query: a new one starts a page view of the session.
+    pub fn decide(&mut self, snapshot: &Snapshot, now: f64) -> Moment {
+        let page = &snapshot.page;
+        let evidence = self.model.evidence(page);
+        let earlier = self.session.earlier_evidence(now);
+        let page_key = [page.path.as_str(), "?", page.query.as_str()].concat();
+        let mut logits = self.session.observe(&page_key, evidence.logits, now);
+        let context = context_signals(snapshot);
+        for (row, strength) in &context {
+            for (logit, weight) in logits.iter_mut().zip(row.weights) {
+                *logit += strength * weight;
+            }
+        }
+        let scores = softmax(logits);
+        let kind = self.session.choose(&scores);
+        let k = kind as usize;
+
+        // Each signal's push towards `kind`, against the average of the four moments.
+        let towards = |weights: [f32; 4], strength: f32| {
+            strength * (weights[k] - weights.iter().sum::<f32>() / 4.0)
+        };
+        let mut reasons: Vec<Reason> = Vec::new();
+        for &(index, value) in &evidence.matched {
+            let feature = &self.model.features()[index];
+            reasons.push(Reason {
+                weight: towards(self.model.weights(feature), value),
+                description: describe_feature(&feature.name),
+                signal: feature.name.clone(),
+            });
+        }
+        for (row, strength) in &context {
+            reasons.push(Reason {
+                signal: row.signal.to_owned(),
+                description: row.description.to_owned(),
+                weight: towards(row.weights, *strength),
+            });
+        }
+        reasons.push(Reason {
+            signal: "session:earlier_pages".to_owned(),
+            description: "what the visitor viewed earlier in the session".to_owned(),
+            weight: towards(earlier, 1.0),
+        });
+        reasons.retain(|reason| reason.weight > 0.0);
+        reasons.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+        reasons.truncate(MAX_REASONS);
+
+        let urgency_logit = URGENCY_BASE
+            + context.iter().map(|(row, s)| s * row.urgency).sum::<f32>()
+            + scores.iter().zip(MOMENT_URGENCY).map(|(p, m)| p * m).sum::<f32>();
+        Moment {
+            kind,
+            confidence: scores[k],
+            scores,
+            urgency: sigmoid(urgency_logit),
+            reasons,
+        }
+    }
+}
+
+/// A model feature in words: "the page mentions “rezept”".
+fn describe_feature(name: &str) -> String {
+    let (prefix, rest) = name.split_once(':').unwrap_or(("", name));
+    let quoted = |before: &str| [before, "“", rest, "”"].concat();
+    match prefix {
+        "word" => quoted("the page mentions "),
+        "url" => quoted("the address contains "),
+        "schema" => ["schema.org type ", rest].concat(),
+        "og" => ["og:type ", rest].concat(),
+        "page" => "a site-search results page".to_owned(),
+        _ => ["the page has ", &rest.replace('_', " ")].concat(),
+    }
+}
+
+fn softmax(logits: [f32; 4]) -> [f32; 4] {
+    let max = logits.iter().copied().fold(f32::MIN, f32::max);
+    let exps = logits.map(|l| (l - max).exp());
+    let sum: f32 = exps.iter().sum();
+    exps.map(|e| e / sum)
+}
+
+fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn features_are_described_in_words() {
+        assert_eq!(describe_feature("word:rezept"), "the page mentions “rezept”");
+        assert_eq!(describe_feature("url:checkout"), "the address contains “checkout”");
+        assert_eq!(describe_feature("cue:opening_hours"), "the page has opening hours");
+        assert_eq!(describe_feature("schema:Recipe"), "schema.org type Recipe");
+        assert_eq!(describe_feature("og:article"), "og:type article");
+        assert_eq!(describe_feature("page:search"), "a site-search results page");
+    }
+
+    #[test]
+    fn probabilities_are_a_distribution() {
+        let p = softmax([1000.0, 0.0, -1000.0, 3.0]);
+        assert!((p.iter().sum::<f32>() - 1.0).abs() < 1e-6);
+        assert!(p[0] > 0.999);
+        assert!((sigmoid(0.0) - 0.5).abs() < 1e-6);
+    }
+}
