@@ -163,21 +163,21 @@ pub fn context_signals(snapshot: &Snapshot) -> Vec<(&'static ContextRow, f32)> {
         .and_then(|location| location.nearest_distance_m);
     if let Some(metres) = distance {
         add(&WALKING_DISTANCE, metres <= WALKING_DISTANCE_M);
-        add(
-            &NEARBY,
-            metres > WALKING_DISTANCE_M && metres <= NEARBY_M,
-        );
+        add(&NEARBY, metres > WALKING_DISTANCE_M && metres <= NEARBY_M);
         add(&FAR_AWAY, metres > FAR_AWAY_M);
     }
-    let slow = device.save_data
-        || matches!(device.effective_type.as_deref(), Some("2g" | "slow-2g"));
+    let slow =
+        device.save_data || matches!(device.effective_type.as_deref(), Some("2g" | "slow-2g"));
     add(&SLOW_CONNECTION, slow);
 
     let behaviour = &snapshot.behaviour;
     add(&SEARCH, behaviour.search_actions > 0);
     add(&LONG_DWELL, behaviour.dwell_ms > LONG_DWELL_MS);
     add(&DEEP_SCROLL, behaviour.max_scroll_depth > DEEP_SCROLL_DEPTH);
-    add(&REPEAT_VISIT, behaviour.repeat_visits.is_some_and(|v| v > 0));
+    add(
+        &REPEAT_VISIT,
+        behaviour.repeat_visits.is_some_and(|v| v > 0),
+    );
     let counted = [
         (&CART, behaviour.cart_actions),
         (&INTENT_KNOW, behaviour.intent_clicks[0]),
@@ -227,10 +227,7 @@ mod tests {
                 row.signal
             );
         }
-        let documented_rows = docs
-            .lines()
-            .filter(|l| l.starts_with("//! | `"))
-            .count();
+        let documented_rows = docs.lines().filter(|l| l.starts_with("//! | `")).count();
         assert_eq!(documented_rows, CONTEXT_TABLE.len());
         assert!(docs.contains("sigmoid(-0.8 "), "urgency base");
         assert_eq!(URGENCY_BASE, -0.8);

@@ -112,7 +112,11 @@ impl Engine {
 
         let urgency_logit = URGENCY_BASE
             + context.iter().map(|(row, s)| s * row.urgency).sum::<f32>()
-            + scores.iter().zip(MOMENT_URGENCY).map(|(p, m)| p * m).sum::<f32>();
+            + scores
+                .iter()
+                .zip(MOMENT_URGENCY)
+                .map(|(p, m)| p * m)
+                .sum::<f32>();
         Moment {
             kind,
             confidence: scores[k],
@@ -154,12 +158,24 @@ mod tests {
 
     #[test]
     fn features_are_described_in_words() {
-        assert_eq!(describe_feature("word:rezept"), "the page mentions “rezept”");
-        assert_eq!(describe_feature("url:checkout"), "the address contains “checkout”");
-        assert_eq!(describe_feature("cue:opening_hours"), "the page has opening hours");
+        assert_eq!(
+            describe_feature("word:rezept"),
+            "the page mentions “rezept”"
+        );
+        assert_eq!(
+            describe_feature("url:checkout"),
+            "the address contains “checkout”"
+        );
+        assert_eq!(
+            describe_feature("cue:opening_hours"),
+            "the page has opening hours"
+        );
         assert_eq!(describe_feature("schema:Recipe"), "schema.org type Recipe");
         assert_eq!(describe_feature("og:article"), "og:type article");
-        assert_eq!(describe_feature("page:search"), "a site-search results page");
+        assert_eq!(
+            describe_feature("page:search"),
+            "a site-search results page"
+        );
     }
 
     #[test]

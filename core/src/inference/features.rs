@@ -2,12 +2,15 @@
 //!
 //! | feature | value | from |
 //! |---|---|---|
-//! | `word:<w>` | 1 | a word of the title, description or body text |
-//! | `url:<w>` | 1 | a word of the URL path |
+//! | `word:<w>` | 1/√n | a word of the title, description or body text |
+//! | `url:<w>` | 1/√n | a word of the URL path |
 //! | `cue:<name>` | 1 for one, 2 for 2–3, 3 for 4–7, 4 for 8 or more | a content cue ([`Cues`]) |
 //! | `schema:<Type>` | 1 | a schema.org type from JSON-LD or microdata |
 //! | `og:<type>` | 1 | `<meta property="og:type">` |
 //! | `page:search` | 1 | the URL carries a site search |
+//!
+//! *n* is the number of the page's words (`word:` and `url:`) that the model knows, so
+//! that the words of a long page weigh no more in all than those of a short one.
 //!
 //! Left out on purpose, because they tell the age of a site rather than what a visitor
 //! does there: the schema.org types every current CMS adds to every page

@@ -49,5 +49,7 @@ mod to_json;
 pub use context::{context_signals, ContextRow, CONTEXT_TABLE, MOMENT_URGENCY, URGENCY_BASE};
 pub use decide::{Engine, Moment, Reason, MAX_REASONS};
 pub use features::{for_each_named_feature, SITE_FURNITURE_TYPES};
-pub use model::{Model, ModelFeature, PageEvidence, DEFAULT_MODEL, FORMAT_NAME, FORMAT_VERSION};
+pub use model::{
+    term_value, Model, ModelFeature, PageEvidence, DEFAULT_MODEL, FORMAT_NAME, FORMAT_VERSION,
+};
 pub use session::{Session, SessionOptions};

@@ -15,7 +15,7 @@
 //! `classes` (exactly `know go do buy`, the canonical order), the `bias`, then one feature
 //! a line, its name and four integer weights. Blank lines and lines starting with `#` are
 //! ignored. The score of moment *k* for a page is `bias[k] + Σ value(f) · weight(f)[k]`,
-//! divided by the scale; features are listed in `features.rs`.
+//! divided by the scale; features and their values are listed in `features.rs`.
 
 use crate::inference::features::{for_each_named_feature, NAMED_PREFIXES};
 use crate::signals::{feature_hash, Cues, PageSignals};
@@ -138,7 +138,10 @@ impl Model {
         let (number, scale) = next("scale", "expected the scale line")?;
         let scale = parse_integer(scale)
             .filter(|s| *s > 0)
-            .ok_or(Error::invalid_model(number, "scale must be a positive integer"))?;
+            .ok_or(Error::invalid_model(
+                number,
+                "scale must be a positive integer",
+            ))?;
         let (number, classes) = next("classes", "expected the classes line")?;
         let canonical = MomentKind::ALL.map(MomentKind::as_str);
         if !classes.split_ascii_whitespace().eq(canonical) {
@@ -155,8 +158,8 @@ impl Model {
             let (name, weights) = line
                 .split_once([' ', '\t'])
                 .ok_or(Error::invalid_model(number, WEIGHTS_PROBLEM))?;
-            let weights = parse_weights(weights)
-                .ok_or(Error::invalid_model(number, WEIGHTS_PROBLEM))?;
+            let weights =
+                parse_weights(weights).ok_or(Error::invalid_model(number, WEIGHTS_PROBLEM))?;
             if !is_known_feature(name) {
                 return Err(Error::incompatible_model(
                     number,
@@ -221,14 +224,19 @@ impl Model {
         };
 
         // Both lists are sorted by hash: one merge, no lookups.
+        let mut terms = Vec::new();
         let mut model_at = 0;
         for &term in &page.terms {
             while self.features.get(model_at).is_some_and(|f| f.hash < term) {
                 model_at += 1;
             }
             if self.features.get(model_at).is_some_and(|f| f.hash == term) {
-                fire(model_at, 1.0, &mut logits);
+                terms.push(model_at);
             }
+        }
+        let term_value = term_value(terms.len());
+        for index in terms {
+            fire(index, term_value, &mut logits);
         }
         for_each_named_feature(page, |prefix, name, value| {
             let hash = feature_hash(&[prefix, name]);
@@ -244,11 +252,22 @@ impl Model {
     }
 }
 
+/// The value of each of a page's `matched` known words: 1/√matched, so that a long page's
+/// words together weigh about as much as a short page's and do not drown its cues.
+pub fn term_value(matched: usize) -> f32 {
+    1.0 / (matched.max(1) as f32).sqrt()
+}
+
 const WEIGHTS_PROBLEM: &str = "expected a name and four integer weights";
 
 fn parse_weights(text: &str) -> Option<[i32; 4]> {
     let mut values = text.split_ascii_whitespace().map(parse_integer);
-    let weights = [values.next()??, values.next()??, values.next()??, values.next()??];
+    let weights = [
+        values.next()??,
+        values.next()??,
+        values.next()??,
+        values.next()??,
+    ];
     values.next().is_none().then_some(weights)
 }
 
@@ -332,7 +351,8 @@ url:kasse 0 0 0 30
         };
         let page = PageSignals::from_raw(&raw, &[]);
         let evidence = model.evidence(&page);
-        // (bias + word:rezept + 2 × cue:opening_hours, two cues being bucket 2) / scale.
+        // (bias + word:rezept + 2 × cue:opening_hours, two cues being bucket 2) / scale; the
+        // one known word has the value 1/√1.
         assert_eq!(evidence.logits, [-0.4, 2.5, 2.0, -0.6]);
         assert_eq!(evidence.matched.len(), 2);
     }
@@ -353,25 +373,65 @@ url:kasse 0 0 0 30
     #[test]
     fn malformed_files_are_refused_with_the_line() {
         let invalid = "InvalidModelError";
-        assert_refused("", invalid, "invalid model: the file must start with augenblick-model");
-        assert_refused("{\"weights\": []}", invalid, "invalid model, line 1: the file must start with augenblick-model");
+        assert_refused(
+            "",
+            invalid,
+            "invalid model: the file must start with augenblick-model",
+        );
+        assert_refused(
+            "{\"weights\": []}",
+            invalid,
+            "invalid model, line 1: the file must start with augenblick-model",
+        );
         let header = "augenblick-model 1\nname n\nscale 10\nclasses know go do buy\n";
-        assert_refused(&[header, "bias 1 2 3\n"].concat(), invalid, "invalid model, line 5: expected a name and four integer weights");
-        assert_refused(&[header, "bias 1 2 3 4\nword:x 1 2 3 4.5\n"].concat(), invalid, "invalid model, line 6: expected a name and four integer weights");
-        assert_refused(&[header, "bias 1 2 3 4\nword:x 1 2 3 4\nword:x 1 1 1 1\n"].concat(), invalid, "invalid model: two features have the same name or the same hash");
-        assert_refused("augenblick-model 1\nname n\nscale 0\n", invalid, "invalid model, line 3: scale must be a positive integer");
-        assert_refused(&[header, "bias 1 2 3 99999999\n"].concat(), invalid, "invalid model, line 5: expected a name and four integer weights");
+        assert_refused(
+            &[header, "bias 1 2 3\n"].concat(),
+            invalid,
+            "invalid model, line 5: expected a name and four integer weights",
+        );
+        assert_refused(
+            &[header, "bias 1 2 3 4\nword:x 1 2 3 4.5\n"].concat(),
+            invalid,
+            "invalid model, line 6: expected a name and four integer weights",
+        );
+        assert_refused(
+            &[header, "bias 1 2 3 4\nword:x 1 2 3 4\nword:x 1 1 1 1\n"].concat(),
+            invalid,
+            "invalid model: two features have the same name or the same hash",
+        );
+        assert_refused(
+            "augenblick-model 1\nname n\nscale 0\n",
+            invalid,
+            "invalid model, line 3: scale must be a positive integer",
+        );
+        assert_refused(
+            &[header, "bias 1 2 3 99999999\n"].concat(),
+            invalid,
+            "invalid model, line 5: expected a name and four integer weights",
+        );
     }
 
     #[test]
     fn incompatible_files_are_refused_with_the_line() {
         let incompatible = "IncompatibleModelError";
-        assert_refused("augenblick-model 2\n", incompatible, "incompatible model, line 1: format version must be 1 for this SDK");
-        assert_refused("augenblick-model 1\nname n\nscale 1\nclasses go know do buy\n", incompatible, "incompatible model, line 4: classes must be know go do buy");
+        assert_refused(
+            "augenblick-model 2\n",
+            incompatible,
+            "incompatible model, line 1: format version must be 1 for this SDK",
+        );
+        assert_refused(
+            "augenblick-model 1\nname n\nscale 1\nclasses go know do buy\n",
+            incompatible,
+            "incompatible model, line 4: classes must be know go do buy",
+        );
         let head = "augenblick-model 1\nname n\nscale 1\nclasses know go do buy\nbias 0 0 0 0\n";
         for unknown in ["pixel:x", "cue:sparkles", "page:other", "nocolon", "word:"] {
             let text = [head, unknown, " 1 1 1 1\n"].concat();
-            assert_refused(&text, incompatible, "incompatible model, line 6: a feature this SDK does not compute");
+            assert_refused(
+                &text,
+                incompatible,
+                "incompatible model, line 6: a feature this SDK does not compute",
+            );
         }
     }
 }

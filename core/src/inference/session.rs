@@ -50,6 +50,9 @@ impl SessionOptions {
 /// Accumulated evidence is kept within this many nats of its leader, so that a long run of
 /// one moment can still be overturned by a few pages of another.
 const MAX_SPREAD: f32 = 6.0;
+/// One page's evidence is kept within this many nats of its leader: however sure the
+/// model is of one page, it takes two to overturn a settled session.
+const MAX_PAGE_SPREAD: f32 = 4.0;
 
 /// The page being viewed now.
 #[derive(Debug, Clone, PartialEq)]
@@ -92,7 +95,7 @@ impl Session {
     /// session's evidence. A key unlike the last one starts a new page view, and the last
     /// page joins the earlier ones; the same key again replaces this page's evidence.
     pub fn observe(&mut self, page_key: &str, page_logits: [f32; 4], now: f64) -> [f32; 4] {
-        let evidence = log_probabilities(page_logits);
+        let evidence = log_probabilities(page_logits).map(|e| e.max(-MAX_PAGE_SPREAD));
         match &mut self.current {
             Some(current) if current.key == page_key => current.evidence = evidence,
             _ => {
@@ -187,6 +190,13 @@ mod tests {
     }
 
     #[test]
+    fn one_page_says_at_most_so_much() {
+        let mut session = Session::new(SessionOptions::default());
+        let evidence = session.observe("/a", [100.0, 0.0, 0.0, 0.0], 0.0);
+        assert_eq!(evidence[0] - evidence[1], MAX_PAGE_SPREAD);
+    }
+
+    #[test]
     fn hysteresis_keeps_the_moment_on_a_close_call() {
         let mut session = Session::new(SessionOptions::default());
         assert_eq!(session.choose(&[0.6, 0.2, 0.1, 0.1]), MomentKind::Know);
@@ -204,7 +214,10 @@ mod tests {
             session.observe(&page.to_string(), [9.0, 0.0, 0.0, 0.0], f64::from(page));
         }
         let evidence = session.observe("next", [0.0; 4], 51.0);
-        assert!(evidence[0] - evidence[3] <= MAX_SPREAD + 0.01, "{evidence:?}");
+        assert!(
+            evidence[0] - evidence[3] <= MAX_SPREAD + 0.01,
+            "{evidence:?}"
+        );
     }
 
     #[test]

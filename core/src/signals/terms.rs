@@ -64,7 +64,9 @@ pub fn feature_hash(parts: &[&str]) -> u32 {
 pub(crate) fn term_hashes(fields: &[(TermField, &str)]) -> Vec<u32> {
     let mut hashes = Vec::new();
     for (field, text) in fields {
-        for_each_term(text, |term| hashes.push(feature_hash(&[field.prefix(), term])));
+        for_each_term(text, |term| {
+            hashes.push(feature_hash(&[field.prefix(), term]))
+        });
     }
     hashes.sort_unstable();
     hashes.dedup();
@@ -87,9 +89,10 @@ mod tests {
             terms("Pizza-Rezept: GRÖSSE & Größe, 12 Zutaten; 2019 a/b x86"),
             ["pizza", "rezept", "grösse", "größe", "zutaten", "x86"]
         );
-        assert_eq!(terms("/de/rezepte/pizza_margherita.html"), [
-            "rezepte", "pizza", "margherita", "html"
-        ]);
+        assert_eq!(
+            terms("/de/rezepte/pizza_margherita.html"),
+            ["rezepte", "pizza", "margherita", "html"]
+        );
     }
 
     #[test]

@@ -138,7 +138,10 @@ pub fn page_features(raw: &RawPage) -> (PageSignals, Features, Vec<(u32, String)
     // whole (a superset of what the page keeps, which is enough to name them).
     let mut name_terms = |field: TermField, text: &str| {
         for_each_term(text, |term| {
-            names.push((feature_hash(&[field.prefix(), term]), [field.prefix(), term].concat()))
+            names.push((
+                feature_hash(&[field.prefix(), term]),
+                [field.prefix(), term].concat(),
+            ))
         });
     };
     name_terms(TermField::Text, &raw.title);
@@ -169,8 +172,14 @@ mod tests {
 
     #[test]
     fn sites_are_hosts_without_www() {
-        assert_eq!(site_of(Some("https://www.ikea.com/de/p/1"), "x"), "ikea.com");
-        assert_eq!(site_of(Some("http://Shop.Example:8080?q"), "x"), "shop.example:8080");
+        assert_eq!(
+            site_of(Some("https://www.ikea.com/de/p/1"), "x"),
+            "ikea.com"
+        );
+        assert_eq!(
+            site_of(Some("http://Shop.Example:8080?q"), "x"),
+            "shop.example:8080"
+        );
         assert_eq!(site_of(None, "pages/1.html"), "file:pages/1.html");
     }
 

@@ -11,16 +11,25 @@
 /// and `<header>`, `<nav>` and `<footer>` around the existing body.
 pub fn modernize(html: &str) -> String {
     const HEAD: &str = r#"<meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta property="og:type" content="website"><script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","@id":"https://example.com/#website","url":"https://example.com/","potentialAction":{"@type":"SearchAction","target":{"@type":"EntryPoint","urlTemplate":"https://example.com/?s={search_term_string}"},"query-input":"required name=search_term_string"}},{"@type":"WebPage","@id":"https://example.com/page/#webpage","isPartOf":{"@id":"https://example.com/#website"},"breadcrumb":{"@id":"https://example.com/page/#breadcrumb"}},{"@type":"Organization","@id":"https://example.com/#organization","logo":{"@type":"ImageObject","url":"https://example.com/logo.png"}},{"@type":"BreadcrumbList","@id":"https://example.com/page/#breadcrumb","itemListElement":[{"@type":"ListItem","position":1,"item":"https://example.com/"}]}]}</script>"#;
-    let without_doctype = strip_doctype(html);
-    let with_head = insert_after_open_tag(without_doctype, "head", HEAD)
-        .unwrap_or_else(|| [HEAD, without_doctype].concat());
-    let with_header = insert_after_open_tag(&with_head, "body", "<header><nav></nav></header><main>")
-        .unwrap_or_else(|| ["<header><nav></nav></header><main>", &with_head].concat());
-    let closed = match find_ignore_case(&with_header, "</body") {
-        Some(at) => [&with_header[..at], "</main><footer></footer>", &with_header[at..]].concat(),
-        None => [with_header.as_str(), "</main><footer></footer>"].concat(),
+    const OPEN: &str = "<header><nav></nav></header><main>";
+    const CLOSE: &str = "</main><footer></footer>";
+    let document = strip_doctype(html).trim_start();
+    let (Some(with_head), Some(body_close)) = (
+        insert_after_open_tag(document, "head", HEAD),
+        find_ignore_case(document, "</body"),
+    ) else {
+        // A fragment without head or body: the browser would put the markup around it.
+        return ["<!DOCTYPE html>", HEAD, OPEN, document, CLOSE].concat();
     };
-    ["<!DOCTYPE html>", &closed].concat()
+    let with_header = insert_after_open_tag(&with_head, "body", OPEN).unwrap_or(with_head);
+    let at = find_ignore_case(&with_header, "</body").unwrap_or(body_close);
+    [
+        "<!DOCTYPE html>",
+        &with_header[..at],
+        CLOSE,
+        &with_header[at..],
+    ]
+    .concat()
 }
 
 /// A news site's subscription markup: a `Product` with an `Offer`, in JSON-LD.
@@ -78,6 +87,9 @@ mod tests {
         assert!(new.starts_with("<!DOCTYPE html><meta charset"));
         assert!(new.ends_with("</main><footer></footer>"));
         assert!(add_paywall_product("<p>x</p>").contains(r#""@type":"Product""#));
-        assert_eq!(insert_after_open_tag("<header><head>", "head", "!").unwrap(), "<header><head>!");
+        assert_eq!(
+            insert_after_open_tag("<header><head>", "head", "!").unwrap(),
+            "<header><head>!"
+        );
     }
 }

@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use augenblick_core::inference::Model;
+use augenblick_core::inference::{term_value, Model};
 
 use crate::dataset::{Example, Features};
 
@@ -29,7 +29,7 @@ impl Default for TrainOptions {
         TrainOptions {
             max_terms: 400,
             min_sites: 3,
-            l2: 0.002,
+            l2: 0.0001,
             iterations: 400,
             scale: 100,
         }
@@ -49,6 +49,7 @@ pub fn train(
         .enumerate()
         .map(|(i, (hash, _))| (*hash, i))
         .collect();
+    let is_term: Vec<bool> = vocabulary.iter().map(|(_, name)| is_term(name)).collect();
 
     let mut class_counts = [0usize; 4];
     for example in examples {
@@ -60,7 +61,7 @@ pub fn train(
         // Each class weighs the same in total, whatever its number of pages.
         let weight = examples.len() as f64 / (4.0 * class_counts[label].max(1) as f64);
         for features in [&example.full, &example.text_only] {
-            rows.push((sparse_row(features, &index), label, weight));
+            rows.push((sparse_row(features, &index, &is_term), label, weight));
         }
     }
 
@@ -76,11 +77,24 @@ pub fn train(
         .expect("feature names are distinct and the scale is valid")
 }
 
-fn sparse_row(features: &Features, index: &HashMap<u32, usize>) -> Vec<(usize, f64)> {
-    features
+/// A page's features as the model will see them: only those in the vocabulary, the words
+/// valued as `Model::evidence` values them.
+fn sparse_row(
+    features: &Features,
+    index: &HashMap<u32, usize>,
+    is_term: &[bool],
+) -> Vec<(usize, f64)> {
+    let mut row: Vec<(usize, f64)> = features
         .iter()
         .filter_map(|(hash, value)| index.get(hash).map(|&i| (i, f64::from(*value))))
-        .collect()
+        .collect();
+    let terms = row.iter().filter(|(i, _)| is_term[*i]).count();
+    for (i, value) in &mut row {
+        if is_term[*i] {
+            *value = f64::from(term_value(terms));
+        }
+    }
+    row
 }
 
 /// The features the model may use: every named feature (cues, schema types, og:type,
@@ -111,11 +125,13 @@ fn select_features(
     let mut named = Vec::new();
     let mut terms = Vec::new();
     for (hash, sites) in &sites {
-        let Some(name) = names.get(hash) else { continue };
+        let Some(name) = names.get(hash) else {
+            continue;
+        };
         if sites.len() < options.min_sites {
             continue;
         }
-        if name.starts_with("word:") || name.starts_with("url:") {
+        if is_term(name) {
             let score = chi_square(&class_pages[hash], &class_counts);
             terms.push((score, *hash, name.clone()));
         } else {
@@ -131,6 +147,13 @@ fn select_features(
         .collect();
     vocabulary.sort_by(|a, b| a.1.cmp(&b.1));
     vocabulary
+}
+
+/// Whether a feature is one of the page's words (valued 1/√n), not a named feature.
+fn is_term(name: &str) -> bool {
+    ["word:", "url:"]
+        .iter()
+        .any(|prefix| name.starts_with(prefix))
 }
 
 /// Chi-square of a feature's presence against the class, with every class's pages
@@ -149,10 +172,7 @@ fn chi_square(pages_with: &[f64; 4], class_counts: &[f64; 4]) -> f64 {
         if class_counts[k] == 0.0 {
             continue;
         }
-        for (observed, expected) in [
-            (present[k], p_present),
-            (1.0 - present[k], 1.0 - p_present),
-        ] {
+        for (observed, expected) in [(present[k], p_present), (1.0 - present[k], 1.0 - p_present)] {
             if expected > 0.0 {
                 chi += (observed - expected).powi(2) / expected;
             }

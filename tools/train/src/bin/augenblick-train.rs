@@ -24,12 +24,14 @@ use augenblick_train::era::{add_paywall_product, modernize};
 use augenblick_train::folds::assign_folds;
 use augenblick_train::metrics::Evaluation;
 use augenblick_train::train::{train, TrainOptions};
+
 use serde_json::json;
 
 const USAGE: &str = "usage:
-  augenblick-train train --corpus DIR --out FILE
+  augenblick-train train --corpus DIR --out FILE [TRAINING]
   augenblick-train eval  --corpus DIR --model FILE [--json]
-  augenblick-train cv    --corpus DIR [--folds K] [--json]";
+  augenblick-train cv    --corpus DIR [--folds K] [--json] [TRAINING]
+TRAINING: [--terms N] [--min-sites N] [--l2 X] (defaults: the shipped model's)";
 
 fn main() -> ExitCode {
     match run() {
@@ -48,6 +50,7 @@ struct Args {
     model: Option<PathBuf>,
     folds: usize,
     json: bool,
+    options: TrainOptions,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -63,6 +66,7 @@ fn parse_args() -> Result<Args, String> {
         model: None,
         folds: 5,
         json: false,
+        options: TrainOptions::default(),
     };
     let mut corpus = None;
     while let Some(arg) = args.next() {
@@ -79,6 +83,23 @@ fn parse_args() -> Result<Args, String> {
                     .ok_or("--folds needs a whole number of at least 2")?
             }
             "--json" => parsed.json = true,
+            "--terms" => {
+                parsed.options.max_terms = value()?
+                    .parse()
+                    .map_err(|_| "--terms needs a whole number")?
+            }
+            "--min-sites" => {
+                parsed.options.min_sites = value()?
+                    .parse()
+                    .map_err(|_| "--min-sites needs a whole number")?
+            }
+            "--l2" => {
+                parsed.options.l2 = value()?
+                    .parse()
+                    .ok()
+                    .filter(|l2: &f64| *l2 >= 0.0)
+                    .ok_or("--l2 needs a number of at least 0")?
+            }
             other => return Err(format!("unknown argument {other:?}\n{USAGE}")),
         }
     }
@@ -98,9 +119,8 @@ fn run() -> Result<(), String> {
                 examples.len(),
                 count_sites(&examples)
             );
-            let model = train(&examples, &dataset.names, &TrainOptions::default(), &name);
-            std::fs::write(&out, model.to_text())
-                .map_err(|e| format!("{}: {e}", out.display()))?;
+            let model = train(&examples, &dataset.names, &args.options, &name);
+            std::fs::write(&out, model.to_text()).map_err(|e| format!("{}: {e}", out.display()))?;
             eprintln!(
                 "wrote {} ({} features, {} bytes)",
                 out.display(),
@@ -109,15 +129,25 @@ fn run() -> Result<(), String> {
             );
         }
         "eval" => {
-            let path = args.model.ok_or(format!("eval needs --model FILE\n{USAGE}"))?;
-            let text = std::fs::read_to_string(&path)
-                .map_err(|e| format!("{}: {e}", path.display()))?;
+            let path = args
+                .model
+                .ok_or(format!("eval needs --model FILE\n{USAGE}"))?;
+            let text =
+                std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
             let model = Model::parse(&text)
                 .map_err(|e| format!("{}: {} ({})", path.display(), e.message(), e.name()))?;
             let any_reviewed = dataset.examples.iter().any(|e| e.reviewed);
             let (mut full, mut text_only) = (Evaluation::default(), Evaluation::default());
-            for example in dataset.examples.iter().filter(|e| e.reviewed || !any_reviewed) {
-                full.add(example.label, predict(&model, &example.page), &example.language);
+            for example in dataset
+                .examples
+                .iter()
+                .filter(|e| e.reviewed || !any_reviewed)
+            {
+                full.add(
+                    example.label,
+                    predict(&model, &example.page),
+                    &example.language,
+                );
                 text_only.add(
                     example.label,
                     predict(&model, &example.text_only_page),
@@ -138,6 +168,7 @@ fn cross_validate(args: &Args, dataset: &Dataset) -> Result<(), String> {
     let folds = assign_folds(&dataset.examples, args.folds);
     let (mut full, mut text_only) = (Evaluation::default(), Evaluation::default());
     let mut era = EraCounts::default();
+    let mut wrong = Vec::new();
     for fold in 0..args.folds {
         let training: Vec<&Example> = dataset
             .examples
@@ -146,10 +177,19 @@ fn cross_validate(args: &Args, dataset: &Dataset) -> Result<(), String> {
             .filter(|(_, f)| **f != fold)
             .map(|(e, _)| e)
             .collect();
-        let model = train(&training, &dataset.names, &TrainOptions::default(), "cv");
+        let model = train(&training, &dataset.names, &args.options, "cv");
         let in_fold = |i: usize| folds[i] == fold && dataset.examples[i].reviewed;
-        for (i, example) in dataset.examples.iter().enumerate().filter(|(i, _)| in_fold(*i)) {
-            full.add(example.label, predict(&model, &example.page), &example.language);
+        for (i, example) in dataset
+            .examples
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| in_fold(*i))
+        {
+            let predicted = predict(&model, &example.page);
+            full.add(example.label, predicted, &example.language);
+            if predicted != example.label {
+                wrong.push(format!("{} ({} as {predicted})", example.id, example.label));
+            }
             text_only.add(
                 example.label,
                 predict(&model, &example.text_only_page),
@@ -158,12 +198,14 @@ fn cross_validate(args: &Args, dataset: &Dataset) -> Result<(), String> {
             match example.label {
                 MomentKind::Go => {
                     era.go_pages += 1;
-                    era.go_kept += usize::from(predict(&model, &modern.examples[i].page) == MomentKind::Go);
+                    era.go_kept +=
+                        usize::from(predict(&model, &modern.examples[i].page) == MomentKind::Go);
                 }
                 MomentKind::Know => {
                     era.know_pages += 1;
-                    era.know_kept +=
-                        usize::from(predict(&model, &paywalled.examples[i].page) == MomentKind::Know);
+                    era.know_kept += usize::from(
+                        predict(&model, &paywalled.examples[i].page) == MomentKind::Know,
+                    );
                 }
                 _ => {}
             }
@@ -171,6 +213,9 @@ fn cross_validate(args: &Args, dataset: &Dataset) -> Result<(), String> {
     }
     let title = format!("{}-fold cross-validation grouped by site", args.folds);
     print_results(&full, &text_only, Some(&era), args.json, &title);
+    if !args.json {
+        println!("pages predicted wrong: {}", wrong.join(", "));
+    }
     Ok(())
 }
 
