@@ -17,10 +17,14 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 #[cfg(target_arch = "wasm32")]
 mod error;
 #[cfg(target_arch = "wasm32")]
+mod inference;
+#[cfg(target_arch = "wasm32")]
 mod signals;
 #[cfg(target_arch = "wasm32")]
 mod version;
 
+#[cfg(target_arch = "wasm32")]
+pub use inference::MomentEngine;
 #[cfg(target_arch = "wasm32")]
 pub use signals::SignalCollector;
 #[cfg(target_arch = "wasm32")]

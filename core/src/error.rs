@@ -41,10 +41,6 @@ enum Reason {
         line: u32,
         problem: &'static str,
     },
-    InvalidInferenceOption {
-        option: &'static str,
-        expected: &'static str,
-    },
 }
 
 impl Error {
@@ -118,13 +114,6 @@ impl Error {
         }
     }
 
-    /// An inference setting out of range (`halfLifeMinutes`, `hysteresis`).
-    pub fn invalid_inference_option(option: &'static str, expected: &'static str) -> Self {
-        Error {
-            reason: Reason::InvalidInferenceOption { option, expected },
-        }
-    }
-
     /// What went wrong, for people: names the bad value and what would have been accepted.
     ///
     /// Built without `core::fmt` because its formatting machinery costs kilobytes of wasm.
@@ -161,13 +150,6 @@ impl Error {
             Reason::IncompatibleModel { line, problem } => {
                 model_message("incompatible model", *line, problem)
             }
-            Reason::InvalidInferenceOption { option, expected } => {
-                let mut message = String::from("invalid option ");
-                message.push_str(option);
-                message.push_str(": expected ");
-                message.push_str(expected);
-                message
-            }
             Reason::InvalidGeohashPrecision { precision } => {
                 let mut message = String::from("invalid geohashPrecision ");
                 push_decimal(&mut message, u64::from(*precision));
@@ -188,7 +170,6 @@ impl Error {
             Reason::Busy => "BusyError",
             Reason::InvalidModel { .. } => "InvalidModelError",
             Reason::IncompatibleModel { .. } => "IncompatibleModelError",
-            Reason::InvalidInferenceOption { .. } => "InvalidOptionError",
         }
     }
 }

@@ -98,6 +98,16 @@ impl SignalCollector {
     /// observed since the collector started.
     #[wasm_bindgen(unchecked_return_type = "Snapshot")]
     pub fn snapshot(&self) -> Result<JsValue, JsValue> {
+        Ok(parse_json(&self.collect()?.to_json()))
+    }
+}
+
+impl SignalCollector {
+    /// The snapshot now, for Rust: what `snapshot()` returns before it becomes JSON. Never
+    /// inlined: `snapshot()` and `MomentEngine.decide()` share one copy of the page
+    /// pipeline instead of carrying one each.
+    #[inline(never)]
+    pub(crate) fn collect(&self) -> Result<Snapshot, JsValue> {
         // Everything the page can influence is read before the state is borrowed.
         let events = json::parse(&self.events.take()).unwrap_or(Value::Null);
         let raw_page = match json::parse(&browser::read_page(&PAGE_LIMITS)) {
@@ -118,16 +128,18 @@ impl SignalCollector {
             .map_err(|_| to_js_error(&Error::busy()))?;
         let state = &mut *guard;
         state.behaviour.apply(&events, &state.config);
-        let snapshot = Snapshot {
+        Ok(Snapshot {
             device: environment.device,
             time: environment.time,
             page: PageSignals::from_raw(&raw_page, &state.config.search_params),
             behaviour: state.behaviour.at(now),
             location: state.location.clone(),
-        };
-        Ok(parse_json(&snapshot.to_json()))
+        })
     }
+}
 
+#[wasm_bindgen]
+impl SignalCollector {
     /// Asks the browser for the visitor's position, once, and keeps only its geohash cell
     /// and the distance to the nearest configured location. Resolves to that
     /// `LocationSignal`, or to `null` without geolocation consent (the browser is then not
@@ -185,7 +197,7 @@ impl Drop for SignalCollector {
 
 /// An options object as JSON for the core to check. Only plain data is accepted: a value
 /// JSON cannot hold (a cycle, a BigInt, a function) is an `InvalidOptionError`.
-fn read_options(value: JsValue, path: &str) -> Result<Value, Error> {
+pub(crate) fn read_options(value: JsValue, path: &str) -> Result<Value, Error> {
     if value.is_undefined() || value.is_null() {
         return Ok(Value::Null);
     }

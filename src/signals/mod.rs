@@ -9,3 +9,4 @@ mod storage;
 mod typescript;
 
 pub use collector::SignalCollector;
+pub(crate) use collector::{parse_json, read_options};

@@ -11,7 +11,9 @@ import { gunzipSync } from "node:zlib";
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const SHARED = process.env.AUGENBLICK_SHARED ?? resolve(ROOT, "../shared");
 export const CORPUS = join(SHARED, "corpus");
-const PKG = join(ROOT, "pkg");
+// The package served to the page: the built one, or another build (the inference benchmark
+// builds one with its `bench` feature).
+const PKG = process.env.AUGENBLICK_PKG ?? join(ROOT, "pkg");
 const PKG_PREFIX = "/__augenblick/";
 
 /** The first `perLabel` reviewed (high or medium confidence) pages of each label. */

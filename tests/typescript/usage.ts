@@ -1,6 +1,6 @@
 // Compiled with `tsc --noEmit` against the generated augenblick.d.ts (scripts/test.sh):
 // the public API must type-check as a user would write it, and wrong usage must not.
-import init, { SignalCollector, version, type LocationSignal, type Snapshot } from "augenblick";
+import init, { MomentEngine, SignalCollector, version, type LocationSignal, type Moment, type MomentKind, type Snapshot } from "augenblick";
 
 export async function start(): Promise<string> {
   await init();
@@ -37,4 +37,18 @@ export async function start(): Promise<string> {
 
 export function nameOf(error: unknown): string | undefined {
   return error instanceof Error ? error.name : undefined;
+}
+
+export function decide(collector: SignalCollector, siteModel?: string): MomentKind {
+  const engine = new MomentEngine({ halfLifeMinutes: 10, hysteresis: 0.15 });
+  if (siteModel !== undefined) engine.loadModel(siteModel);
+  const moment: Moment = engine.decide(collector);
+  const sum: number = moment.scores.know + moment.scores.go + moment.scores.do + moment.scores.buy;
+  console.log(sum, moment.urgency, moment.reasons[0]?.description, engine.modelName);
+  // @ts-expect-error the options are typed: a misspelt key does not compile
+  new MomentEngine({ halfLife: 10 });
+  // @ts-expect-error the kind is one of the four moments, not any string
+  const wrong: "shop" = moment.kind;
+  console.log(wrong);
+  return moment.kind;
 }

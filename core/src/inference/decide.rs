@@ -106,9 +106,7 @@ impl Engine {
             description: "what the visitor viewed earlier in the session".to_owned(),
             weight: towards(earlier, 1.0),
         });
-        reasons.retain(|reason| reason.weight > 0.0);
-        reasons.sort_by(|a, b| b.weight.total_cmp(&a.weight));
-        reasons.truncate(MAX_REASONS);
+        let reasons = strongest(reasons);
 
         let urgency_logit = URGENCY_BASE
             + context.iter().map(|(row, s)| s * row.urgency).sum::<f32>()
@@ -125,6 +123,22 @@ impl Engine {
             reasons,
         }
     }
+}
+
+/// The [`MAX_REASONS`] reasons of greatest positive weight, strongest first (a selection,
+/// not a sort: the list is short and a sort costs kilobytes of wasm).
+fn strongest(mut candidates: Vec<Reason>) -> Vec<Reason> {
+    let mut chosen = Vec::with_capacity(MAX_REASONS);
+    while chosen.len() < MAX_REASONS {
+        let best = (0..candidates.len())
+            .filter(|&i| candidates[i].weight > 0.0)
+            .max_by(|&a, &b| candidates[a].weight.total_cmp(&candidates[b].weight));
+        match best {
+            Some(i) => chosen.push(candidates.swap_remove(i)),
+            None => break,
+        }
+    }
+    chosen
 }
 
 /// A model feature in words: "the page mentions “rezept”".

@@ -11,13 +11,17 @@
 //!
 //! ```
 //! use augenblick_core::inference::{Engine, Model, SessionOptions};
-//! use augenblick_core::signals::{Behaviour, Environment, PageSignals, RawPage, Snapshot};
+//! use augenblick_core::signals::{Behaviour, Environment, PageSignals, RawList, RawPage, Snapshot};
 //! use augenblick_core::{json, MomentKind};
 //!
 //! let raw = RawPage {
 //!     url: "https://pizza.example/rezepte/margherita".into(),
 //!     title: "Pizza Margherita – das Rezept".into(),
 //!     headings: vec![(2, "Zutaten".into()), (2, "Zubereitung".into())],
+//!     lists: vec![
+//!         RawList { label: "zutaten".into(), items: 4 },
+//!         RawList { label: "zubereitung".into(), items: 3 },
+//!     ],
 //!     text: "Zutaten: 500 g Mehl, 325 ml Wasser, Hefe, Salz. Zubereitung: Den Teig \
 //!            kneten und 24 Stunden gehen lassen. Im Ofen bei 250 Grad backen."
 //!         .into(),
@@ -34,7 +38,7 @@
 //! let mut engine = Engine::new(Model::default_model(), SessionOptions::default());
 //! let moment = engine.decide(&snapshot, 0.0);
 //! assert_eq!(moment.kind, MomentKind::Do);
-//! assert!(moment.reasons.iter().any(|r| r.signal == "word:zubereitung"));
+//! assert!(moment.reasons.iter().any(|r| r.signal == "cue:ingredient_items"));
 //! ```
 //!
 //! [`Snapshot`]: crate::signals::Snapshot
@@ -43,6 +47,7 @@ mod context;
 mod decide;
 mod features;
 mod model;
+mod options;
 mod session;
 mod to_json;
 
@@ -52,4 +57,5 @@ pub use features::{for_each_named_feature, SITE_FURNITURE_TYPES};
 pub use model::{
     term_value, Model, ModelFeature, PageEvidence, DEFAULT_MODEL, FORMAT_NAME, FORMAT_VERSION,
 };
+pub use options::EngineOptions;
 pub use session::{Session, SessionOptions};

@@ -18,7 +18,7 @@
 //! divided by the scale; features and their values are listed in `features.rs`.
 
 use crate::inference::features::{for_each_named_feature, NAMED_PREFIXES};
-use crate::signals::{feature_hash, Cues, PageSignals};
+use crate::signals::{feature_hash, heap_sort_by_key, Cues, PageSignals};
 use crate::{Error, MomentKind};
 
 /// The first word of every model file.
@@ -82,7 +82,7 @@ impl Model {
                 weights,
             })
             .collect();
-        features.sort_by_key(|f| f.hash);
+        heap_sort_by_key(&mut features, |f| f.hash);
         if features.windows(2).any(|pair| pair[0].hash == pair[1].hash) {
             return Err(Error::invalid_model(
                 0,
@@ -190,7 +190,7 @@ impl Model {
         out.push_str("classes know go do buy\n");
         line(&mut out, "bias", &self.bias);
         let mut by_name: Vec<&ModelFeature> = self.features.iter().collect();
-        by_name.sort_by(|a, b| a.name.cmp(&b.name));
+        by_name.sort_unstable_by(|a, b| a.name.cmp(&b.name));
         for feature in by_name {
             line(&mut out, &feature.name, &feature.weights);
         }
@@ -298,13 +298,15 @@ fn signed_decimal(value: i32) -> String {
 
 /// Whether the features code can ever produce this name.
 fn is_known_feature(name: &str) -> bool {
-    let Some((prefix_len, rest)) = name.find(':').map(|at| (at + 1, &name[at + 1..])) else {
+    let Some(colon) = name.bytes().position(|b| b == b':') else {
         return false;
     };
+    // Split after the ASCII colon: always a character boundary.
+    let (prefix, rest) = name.split_at(colon + 1);
     if rest.is_empty() {
         return false;
     }
-    match &name[..prefix_len] {
+    match prefix {
         "word:" | "url:" => true,
         "cue:" => Cues::default()
             .named_counts()

@@ -29,15 +29,15 @@ impl SessionOptions {
     /// to 0.5.
     pub fn new(half_life_ms: f64, hysteresis: f32) -> Result<Self, Error> {
         if !(1_000.0..=7.0 * 24.0 * 3_600_000.0).contains(&half_life_ms) {
-            return Err(Error::invalid_inference_option(
+            return Err(Error::invalid_option(
                 "halfLifeMinutes",
-                "a number of minutes from 1/60 to 10080 (one week)",
+                Some("a number of minutes from 1/60 to 10080 (one week)"),
             ));
         }
         if !(0.0..=0.5).contains(&hysteresis) {
-            return Err(Error::invalid_inference_option(
+            return Err(Error::invalid_option(
                 "hysteresis",
-                "a number from 0 to 0.5",
+                Some("a number from 0 to 0.5"),
             ));
         }
         Ok(SessionOptions {
@@ -87,7 +87,9 @@ impl Session {
     /// The evidence of earlier pages at `now` (log-odds per moment, 0 when there were none).
     pub fn earlier_evidence(&self, now: f64) -> [f32; 4] {
         let elapsed = (now - self.earlier_at).max(0.0);
-        let factor = 0.5f64.powf(elapsed / self.options.half_life_ms) as f32;
+        // 0.5^(elapsed / half-life), with exp only (pow would add a libm routine to the wasm).
+        let factor =
+            (-(elapsed / self.options.half_life_ms) as f32 * core::f32::consts::LN_2).exp();
         self.earlier.map(|e| e * factor)
     }
 

@@ -14,7 +14,7 @@ mod device;
 mod geo;
 mod input;
 mod jsonld;
-mod options;
+pub(crate) mod options;
 mod page;
 mod terms;
 mod text;
@@ -34,7 +34,7 @@ pub use jsonld::MAX_JSON_LD_BYTES;
 pub use options::{Consent, SignalOptions};
 pub use page::{limits, Heading, PageSignals, RawButton, RawLink, RawList, RawPage, Skipped};
 pub use terms::{feature_hash, for_each_term, TermField};
-pub use text::cut_utf16;
+pub use text::{cut_utf16, heap_sort_by_key};
 pub use time::{Daypart, LocalTime, Weekday};
 pub use url::{ReferrerClass, Utm, DEFAULT_SEARCH_PARAMS};
 

@@ -78,7 +78,7 @@ impl Consent {
     }
 }
 
-fn object<'a>(value: &'a Value, path: &str) -> Result<&'a [(String, Value)], Error> {
+pub(crate) fn object<'a>(value: &'a Value, path: &str) -> Result<&'a [(String, Value)], Error> {
     match value {
         Value::Object(entries) => Ok(entries),
         _ => Err(Error::invalid_option(path, Some("an object"))),

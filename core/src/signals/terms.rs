@@ -6,7 +6,7 @@
 //! lists of numbers and never touches the text again. The trainer tokenizes with the same
 //! [`for_each_term`] to learn which words matter; only those words ship in the model.
 
-use super::text::fold;
+use super::text::{fold, heap_sort_by_key};
 
 /// Words shorter than this (in bytes) are not terms: "a", "of", "de" carry no intent.
 const MIN_TERM_BYTES: usize = 3;
@@ -68,7 +68,7 @@ pub(crate) fn term_hashes(fields: &[(TermField, &str)]) -> Vec<u32> {
             hashes.push(feature_hash(&[field.prefix(), term]))
         });
     }
-    hashes.sort_unstable();
+    heap_sort_by_key(&mut hashes, |hash| *hash);
     hashes.dedup();
     hashes
 }

@@ -46,6 +46,9 @@ pub struct Dataset {
     pub names: HashMap<u32, String>,
 }
 
+/// A read page and the names of its features.
+type Loaded = Result<(Example, Vec<(u32, String)>), CorpusError>;
+
 /// How a page is changed before it is read, for robustness checks (see `era.rs`).
 pub type HtmlTransform = fn(&str) -> String;
 
@@ -57,48 +60,47 @@ impl Dataset {
         // Parsing HTML dominates: one worker per core.
         let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
         let chunk = pages.len().div_ceil(workers).max(1);
-        let results: Vec<Result<(Example, Vec<(u32, String)>), CorpusError>> =
-            std::thread::scope(|scope| {
-                let handles: Vec<_> = pages
-                    .chunks(chunk)
-                    .map(|chunk| {
-                        let corpus = &corpus;
-                        scope.spawn(move || {
-                            chunk
-                                .iter()
-                                .map(|page| {
-                                    let bytes = corpus.read_bytes(page)?;
-                                    let html = decode_html(&bytes).html;
-                                    let html = match transform {
-                                        Some(transform) => transform(&html),
-                                        None => html,
-                                    };
-                                    let raw = read_page(&html, &page.address(), "");
-                                    let (page_signals, full, full_names) = page_features(&raw);
-                                    let (text_only_page, text_only, text_names) =
-                                        page_features(&text_only(raw));
-                                    let example = Example {
-                                        id: page.id,
-                                        site: site_of(page.url.as_deref(), &page.file),
-                                        label: page.label,
-                                        language: page.language.clone(),
-                                        reviewed: page.confidence != LabelConfidence::Source,
-                                        page: page_signals,
-                                        text_only_page,
-                                        full,
-                                        text_only,
-                                    };
-                                    Ok((example, [full_names, text_names].concat()))
-                                })
-                                .collect::<Vec<_>>()
-                        })
+        let results: Vec<Loaded> = std::thread::scope(|scope| {
+            let handles: Vec<_> = pages
+                .chunks(chunk)
+                .map(|chunk| {
+                    let corpus = &corpus;
+                    scope.spawn(move || {
+                        chunk
+                            .iter()
+                            .map(|page| {
+                                let bytes = corpus.read_bytes(page)?;
+                                let html = decode_html(&bytes).html;
+                                let html = match transform {
+                                    Some(transform) => transform(&html),
+                                    None => html,
+                                };
+                                let raw = read_page(&html, &page.address(), "");
+                                let (page_signals, full, full_names) = page_features(&raw);
+                                let (text_only_page, text_only, text_names) =
+                                    page_features(&text_only(raw));
+                                let example = Example {
+                                    id: page.id,
+                                    site: site_of(page.url.as_deref(), &page.file),
+                                    label: page.label,
+                                    language: page.language.clone(),
+                                    reviewed: page.confidence != LabelConfidence::Source,
+                                    page: page_signals,
+                                    text_only_page,
+                                    full,
+                                    text_only,
+                                };
+                                Ok((example, [full_names, text_names].concat()))
+                            })
+                            .collect::<Vec<_>>()
                     })
-                    .collect();
-                handles
-                    .into_iter()
-                    .flat_map(|h| h.join().expect("a corpus worker panicked"))
-                    .collect()
-            });
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().expect("a corpus worker panicked"))
+                .collect()
+        });
         let mut examples = Vec::new();
         let mut names = HashMap::new();
         for result in results {

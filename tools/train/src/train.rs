@@ -8,6 +8,9 @@ use augenblick_core::inference::{term_value, Model};
 
 use crate::dataset::{Example, Features};
 
+/// One training page: its features (vocabulary index, value), its class and its weight.
+type Row = (Vec<(usize, f64)>, usize, f64);
+
 /// How a model is fitted.
 #[derive(Debug, Clone, Copy)]
 pub struct TrainOptions {
@@ -55,7 +58,7 @@ pub fn train(
     for example in examples {
         class_counts[example.label as usize] += 1;
     }
-    let mut rows: Vec<(Vec<(usize, f64)>, usize, f64)> = Vec::new();
+    let mut rows: Vec<Row> = Vec::new();
     for example in examples {
         let label = example.label as usize;
         // Each class weighs the same in total, whatever its number of pages.
@@ -182,11 +185,7 @@ fn chi_square(pages_with: &[f64; 4], class_counts: &[f64; 4]) -> f64 {
 }
 
 /// Minimises the weighted cross-entropy plus `l2 / 2 · |W|²` with Adam, full batch.
-fn fit(
-    rows: &[(Vec<(usize, f64)>, usize, f64)],
-    features: usize,
-    options: &TrainOptions,
-) -> (Vec<[f64; 4]>, [f64; 4]) {
+fn fit(rows: &[Row], features: usize, options: &TrainOptions) -> (Vec<[f64; 4]>, [f64; 4]) {
     let mut weights = vec![[0.0f64; 4]; features];
     let mut bias = [0.0f64; 4];
     let total_weight: f64 = rows.iter().map(|r| r.2).sum();
@@ -262,8 +261,8 @@ mod tests {
             .flat_map(|k| (0..5).map(move |_| (vec![(k, 1.0)], k, 1.0)))
             .collect();
         let (weights, _) = fit(&rows, 4, &TrainOptions::default());
-        for k in 0..4 {
-            let best = (0..4).max_by(|&a, &b| weights[k][a].total_cmp(&weights[k][b]));
+        for (k, w) in weights.iter().enumerate() {
+            let best = (0..4).max_by(|&a, &b| w[a].total_cmp(&w[b]));
             assert_eq!(best, Some(k));
         }
     }
