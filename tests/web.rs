@@ -2,7 +2,7 @@
 //! (see scripts/test.sh): values and errors as JavaScript sees them, on a real DOM.
 #![cfg(target_arch = "wasm32")]
 
-use augenblick::{version, MomentEngine, SignalCollector};
+use augenblick::{version, SignalCollector};
 use js_sys::{Array, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -172,86 +172,4 @@ fn a_collector_without_storage_consent_erases_what_an_earlier_one_stored() {
     earlier.destroy();
     let _later = SignalCollector::new(None).unwrap();
     assert!(no_augenblick_keys(), "{:?}", storage_keys());
-}
-
-/// A recipe page in the live document, for the moment tests.
-fn recipe_document() {
-    let body = document().body().unwrap();
-    body.set_inner_html(
-        "<h1>Pizza Margherita</h1><h2>Zutaten</h2><ul class=zutaten><li>Mehl</li><li>Wasser</li>\
-         <li>Hefe</li><li>Salz</li></ul><h2>Zubereitung</h2><ol class=zubereitung><li>Kneten</li>\
-         <li>Gehen lassen</li><li>Backen</li></ol><p>Den Teig 10 Minuten kneten.</p>",
-    );
-}
-
-#[wasm_bindgen_test]
-fn a_moment_crosses_as_a_plain_object() {
-    recipe_document();
-    let collector = SignalCollector::new(None).unwrap();
-    let engine = MomentEngine::new(None).unwrap();
-    let moment = engine.decide(&collector).unwrap();
-    assert_eq!(get(&moment, "kind").as_string().as_deref(), Some("do"));
-    let scores: f64 = ["know", "go", "do", "buy"]
-        .iter()
-        .map(|k| get(&moment, &["scores.", k].concat()).as_f64().unwrap())
-        .sum();
-    assert!((scores - 1.0).abs() < 0.01, "scores sum to {scores}");
-    let confidence = get(&moment, "confidence").as_f64().unwrap();
-    assert!(confidence > 0.25 && confidence <= 1.0);
-    let urgency = get(&moment, "urgency").as_f64().unwrap();
-    assert!((0.0..=1.0).contains(&urgency));
-    let reasons = Array::from(&get(&moment, "reasons"));
-    assert!(reasons.length() >= 1 && reasons.length() <= 5);
-    let first = reasons.get(0);
-    assert!(get(&first, "description").as_string().is_some());
-    assert!(get(&first, "weight").as_f64().unwrap() > 0.0);
-    assert!(!engine.model_name().is_empty());
-    collector.destroy();
-}
-
-#[wasm_bindgen_test]
-fn a_bad_model_is_a_named_error_and_the_model_in_use_stays() {
-    recipe_document();
-    let collector = SignalCollector::new(None).unwrap();
-    let engine = MomentEngine::new(None).unwrap();
-    let shipped = engine.model_name();
-    let err = error_of(engine.load_model("augenblick-model 1\nname x\nscale ten\n"));
-    assert_eq!(String::from(err.name()), "InvalidModelError");
-    assert!(String::from(err.message()).contains("line 3"));
-    let err = error_of(engine.load_model("augenblick-model 7\n"));
-    assert_eq!(String::from(err.name()), "IncompatibleModelError");
-    assert_eq!(engine.model_name(), shipped);
-    let kind = get(&engine.decide(&collector).unwrap(), "kind");
-    assert_eq!(kind.as_string().as_deref(), Some("do"));
-
-    // A site's own model, here one that knows a single word.
-    let own = "augenblick-model 1\nname own\nscale 1\nclasses know go do buy\nbias 0 0 0 0\nword:kneten 0 0 0 9\n";
-    engine.load_model(own).unwrap();
-    assert_eq!(engine.model_name(), "own");
-    let kind = get(&engine.decide(&collector).unwrap(), "kind");
-    assert_eq!(kind.as_string().as_deref(), Some("buy"));
-    collector.destroy();
-}
-
-#[wasm_bindgen_test]
-fn engine_options_are_checked() {
-    let bad = |options: &str| {
-        let options = json(options).unchecked_into();
-        error_of(MomentEngine::new(Some(options)))
-    };
-    let err = bad(r#"{"halfLife": 3}"#);
-    assert_eq!(String::from(err.name()), "InvalidOptionError");
-    assert!(String::from(err.message()).contains("halfLife"));
-    assert_eq!(
-        String::from(bad(r#"{"hysteresis": 1}"#).name()),
-        "InvalidOptionError"
-    );
-    assert_eq!(
-        String::from(bad(r#"{"model": "{}"}"#).name()),
-        "InvalidModelError"
-    );
-    assert!(MomentEngine::new(Some(
-        json(r#"{"halfLifeMinutes": 5, "hysteresis": 0.2}"#).unchecked_into()
-    ))
-    .is_ok());
 }
