@@ -10,8 +10,8 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const root = resolve(fileURLToPath(import.meta.url), "../..");
 const SHIPPED = ["augenblick_bg.wasm", "augenblick.js"];
-/** The ceiling the budget may never exceed: 40 KB, counted as 40,000 bytes. */
-const MAX_BUDGET_BYTES = 40_000;
+/** The ceiling the budget may never exceed: 62,000 bytes, raised from 40,000 when the moment model came in (BENCHMARKS.md, "Package size with the model"). */
+const MAX_BUDGET_BYTES = 62_000;
 
 const budget = JSON.parse(readFileSync(join(root, "size-budget.json"), "utf8"));
 const limit = budget.gzip_total_bytes;
