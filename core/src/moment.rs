@@ -28,6 +28,19 @@ impl MomentKind {
         MomentKind::Buy,
     ];
 
+    /// The moment with the highest of these scores (canonical order); the first of equals.
+    pub fn leader(scores: &[f32; 4]) -> MomentKind {
+        MomentKind::ALL
+            .into_iter()
+            .fold(MomentKind::Know, |best, k| {
+                if scores[k as usize] > scores[best as usize] {
+                    k
+                } else {
+                    best
+                }
+            })
+    }
+
     /// The lowercase name used in markup (`data-moment="go"`), JavaScript and reports.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -83,6 +96,16 @@ mod tests {
             let err = bad.parse::<MomentKind>().unwrap_err();
             assert_eq!(err.name(), "UnknownMomentKindError", "input {bad:?}");
         }
+    }
+
+    #[test]
+    fn the_leader_is_the_highest_score_and_the_first_of_equals() {
+        assert_eq!(MomentKind::leader(&[0.1, 0.2, 0.6, 0.1]), MomentKind::Do);
+        assert_eq!(MomentKind::leader(&[0.3, 0.3, 0.1, 0.3]), MomentKind::Know);
+        assert_eq!(
+            MomentKind::leader(&[-1.0, -2.0, -3.0, 0.0]),
+            MomentKind::Buy
+        );
     }
 
     #[test]

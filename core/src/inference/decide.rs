@@ -3,6 +3,7 @@
 
 use super::context::{context_signals, MOMENT_URGENCY, URGENCY_BASE};
 use super::model::Model;
+use super::probability::{sigmoid, softmax};
 use super::session::{Session, SessionOptions};
 use crate::signals::Snapshot;
 use crate::MomentKind;
@@ -155,17 +156,6 @@ fn describe_feature(name: &str) -> String {
     }
 }
 
-fn softmax(logits: [f32; 4]) -> [f32; 4] {
-    let max = logits.iter().copied().fold(f32::MIN, f32::max);
-    let exps = logits.map(|l| (l - max).exp());
-    let sum: f32 = exps.iter().sum();
-    exps.map(|e| e / sum)
-}
-
-fn sigmoid(x: f32) -> f32 {
-    1.0 / (1.0 + (-x).exp())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,13 +180,5 @@ mod tests {
             describe_feature("page:search"),
             "a site-search results page"
         );
-    }
-
-    #[test]
-    fn probabilities_are_a_distribution() {
-        let p = softmax([1000.0, 0.0, -1000.0, 3.0]);
-        assert!((p.iter().sum::<f32>() - 1.0).abs() < 1e-6);
-        assert!(p[0] > 0.999);
-        assert!((sigmoid(0.0) - 0.5).abs() < 1e-6);
     }
 }

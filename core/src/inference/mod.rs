@@ -48,6 +48,7 @@ mod decide;
 mod features;
 mod model;
 mod options;
+mod probability;
 mod session;
 mod to_json;
 

@@ -1,6 +1,7 @@
 //! Evidence across the page views of a session: earlier pages count, less the longer ago
 //! they were, and the reported moment only changes when the new one leads clearly.
 
+use super::probability::log_softmax;
 use crate::error::Error;
 use crate::MomentKind;
 
@@ -97,7 +98,7 @@ impl Session {
     /// session's evidence. A key unlike the last one starts a new page view, and the last
     /// page joins the earlier ones; the same key again replaces this page's evidence.
     pub fn observe(&mut self, page_key: &str, page_logits: [f32; 4], now: f64) -> [f32; 4] {
-        let evidence = log_probabilities(page_logits).map(|e| e.max(-MAX_PAGE_SPREAD));
+        let evidence = log_softmax(page_logits).map(|e| e.max(-MAX_PAGE_SPREAD));
         match &mut self.current {
             Some(current) if current.key == page_key => current.evidence = evidence,
             _ => {
@@ -127,15 +128,7 @@ impl Session {
     /// The moment to report for these probabilities: the leader, unless the moment
     /// reported last is within the hysteresis of it.
     pub fn choose(&mut self, probabilities: &[f32; 4]) -> MomentKind {
-        let leader = MomentKind::ALL
-            .into_iter()
-            .fold(MomentKind::Know, |best, k| {
-                if probabilities[k as usize] > probabilities[best as usize] {
-                    k
-                } else {
-                    best
-                }
-            });
+        let leader = MomentKind::leader(probabilities);
         let kind = match self.shown {
             Some(shown)
                 if probabilities[leader as usize] - probabilities[shown as usize]
@@ -148,15 +141,6 @@ impl Session {
         self.shown = Some(kind);
         kind
     }
-}
-
-/// Log-softmax: scores made comparable between pages (a page's evidence is how much more
-/// likely each moment is than the others, whatever the scale of its raw scores).
-fn log_probabilities(logits: [f32; 4]) -> [f32; 4] {
-    let max = logits.iter().copied().fold(f32::MIN, f32::max);
-    let sum: f32 = logits.iter().map(|l| (l - max).exp()).sum();
-    let log_sum = sum.ln() + max;
-    logits.map(|l| l - log_sum)
 }
 
 /// Shifts evidence so its leader is at 0 and keeps every moment within [`MAX_SPREAD`].

@@ -19,9 +19,7 @@ fn corpus() -> PathBuf {
 }
 
 fn predict(model: &Model, page: &PageSignals) -> MomentKind {
-    let logits = model.evidence(page).logits;
-    let best = (0..4).fold(0, |best, k| if logits[k] > logits[best] { k } else { best });
-    MomentKind::ALL[best]
+    MomentKind::leader(&model.evidence(page).logits)
 }
 
 #[test]

@@ -228,16 +228,7 @@ struct EraCounts {
 }
 
 fn predict(model: &Model, page: &PageSignals) -> MomentKind {
-    let logits = model.evidence(page).logits;
-    MomentKind::ALL
-        .into_iter()
-        .fold(MomentKind::Know, |best, k| {
-            if logits[k as usize] > logits[best as usize] {
-                k
-            } else {
-                best
-            }
-        })
+    MomentKind::leader(&model.evidence(page).logits)
 }
 
 fn count_sites(examples: &[&Example]) -> usize {
