@@ -185,25 +185,24 @@ impl Cues {
         ]
     }
 
-    /// Detects the cues of a page; `text` is its collapsed body text and `schema_types` its
-    /// schema.org types.
-    pub fn detect(raw: &RawPage, text: &str, schema_types: &[String]) -> Self {
+    /// Detects the cues of a page; `folded_text` is its collapsed body text, folded
+    /// ([`fold`]), and `schema_types` its schema.org types.
+    pub fn detect(raw: &RawPage, folded_text: &str, schema_types: &[String]) -> Self {
         let mut cues = Cues::default();
         let add = |counter: &mut u16, n: usize| {
             *counter = counter.saturating_add(n.min(usize::from(u16::MAX)) as u16)
         };
 
-        let folded_text = fold(text);
-        add(&mut cues.prices, count_prices(&folded_text));
+        add(&mut cues.prices, count_prices(folded_text));
         add(
             &mut cues.addresses,
-            raw.addresses as usize + count_street_addresses(&folded_text),
+            raw.addresses as usize + count_street_addresses(folded_text),
         );
-        add(&mut cues.opening_hours, count_time_ranges(&folded_text));
+        add(&mut cues.opening_hours, count_time_ranges(folded_text));
         for phrase in HOURS_PHRASES {
             add(
                 &mut cues.opening_hours,
-                count_occurrences(&folded_text, phrase),
+                count_occurrences(folded_text, phrase),
             );
         }
 

@@ -9,7 +9,7 @@
 use super::cues::Cues;
 use super::jsonld::{self, JsonLdProblem};
 use super::terms::{term_hashes, TermField};
-use super::text::{collapse_whitespace, cut_utf16, truncate_chars};
+use super::text::{collapse_whitespace, cut_utf16, fold, truncate_chars};
 use super::url::{search_query, ParsedUrl, ReferrerClass, Utm};
 
 /// Bounds on what a builder reads, so a hostile or enormous page costs a bounded time.
@@ -252,11 +252,16 @@ impl PageSignals {
         skipped.text_truncated = text_truncated;
         let lang = raw.lang.trim();
         let title = collapse_whitespace(&raw.title, limits::TITLE_CHARS).0;
+        // Folded once: the words and the cues both match on folded text.
+        let folded_text = fold(&text);
         let terms = term_hashes(&[
-            (TermField::Text, &title),
-            (TermField::Text, description.as_deref().unwrap_or_default()),
-            (TermField::Text, &text),
-            (TermField::Path, &url.path),
+            (TermField::Text, &fold(&title)),
+            (
+                TermField::Text,
+                &fold(description.as_deref().unwrap_or_default()),
+            ),
+            (TermField::Text, &folded_text),
+            (TermField::Path, &fold(&url.path)),
         ]);
 
         PageSignals {
@@ -270,7 +275,7 @@ impl PageSignals {
             description,
             og_type,
             headings,
-            cues: Cues::detect(raw, &text, &schema_types),
+            cues: Cues::detect(raw, &folded_text, &schema_types),
             schema_types,
             terms,
             skipped,

@@ -35,8 +35,12 @@ impl TermField {
 /// Calls `visit` with every term of `text`, in order, repeats included: runs of letters and
 /// digits (any non-ASCII character counts as a letter, so "größe" and "straße" stay whole),
 /// folded to lowercase, from 3 to 40 bytes, not all digits.
-pub fn for_each_term(text: &str, mut visit: impl FnMut(&str)) {
-    let folded = fold(text);
+pub fn for_each_term(text: &str, visit: impl FnMut(&str)) {
+    for_each_folded_term(&fold(text), visit);
+}
+
+/// [`for_each_term`] for text that is folded already.
+fn for_each_folded_term(folded: &str, mut visit: impl FnMut(&str)) {
     let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || !b.is_ascii();
     for word in folded.as_bytes().split(|b| !is_word_byte(*b)) {
         let long_enough = (MIN_TERM_BYTES..=MAX_TERM_BYTES).contains(&word.len());
@@ -60,11 +64,12 @@ pub fn feature_hash(parts: &[&str]) -> u32 {
     hash
 }
 
-/// The distinct term hashes of a page, sorted.
-pub(crate) fn term_hashes(fields: &[(TermField, &str)]) -> Vec<u32> {
+/// The distinct term hashes of a page's fields, sorted; each text is folded already
+/// ([`fold`]: the page folds its body text once, for these and for the cues).
+pub(crate) fn term_hashes(folded_fields: &[(TermField, &str)]) -> Vec<u32> {
     let mut hashes = Vec::new();
-    for (field, text) in fields {
-        for_each_term(text, |term| {
+    for (field, folded) in folded_fields {
+        for_each_folded_term(folded, |term| {
             hashes.push(feature_hash(&[field.prefix(), term]))
         });
     }
@@ -113,7 +118,7 @@ mod tests {
     #[test]
     fn a_page_gives_distinct_sorted_hashes_per_field() {
         let hashes = term_hashes(&[
-            (TermField::Text, "Pizza pizza PIZZA"),
+            (TermField::Text, &fold("Pizza pizza PIZZA")),
             (TermField::Path, "/pizza"),
         ]);
         assert_eq!(hashes.len(), 2);
