@@ -1,8 +1,8 @@
 //! A decision: the page model's evidence, the session's earlier pages and the context
 //! table together give the moment, its confidence, the urgency and the reasons.
 
-use super::context::{context_signals, MOMENT_URGENCY, URGENCY_BASE};
-use super::model::Model;
+use super::context::{context_signals, ContextRow, MOMENT_URGENCY, URGENCY_BASE};
+use super::model::{Model, ModelFeature};
 use super::probability::{sigmoid, softmax};
 use super::session::{Session, SessionOptions};
 use crate::signals::Snapshot;
@@ -69,9 +69,10 @@ impl Engine {
     pub fn decide(&mut self, snapshot: &Snapshot, now: f64) -> Moment {
         let page = &snapshot.page;
         let evidence = self.model.evidence(page);
-        let earlier = self.session.earlier_evidence(now);
         let page_key = [page.path.as_str(), "?", page.query.as_str()].concat();
         let mut logits = self.session.observe(&page_key, evidence.logits, now);
+        // After `observe`, so that a page just left counts among the earlier ones.
+        let earlier = self.session.earlier_evidence(now);
         let context = context_signals(snapshot);
         for (row, strength) in &context {
             for (logit, weight) in logits.iter_mut().zip(row.weights) {
@@ -86,28 +87,21 @@ impl Engine {
         let towards = |weights: [f32; 4], strength: f32| {
             strength * (weights[k] - weights.iter().sum::<f32>() / 4.0)
         };
-        let mut reasons: Vec<Reason> = Vec::new();
+        let mut candidates: Vec<(f32, Source)> = Vec::new();
         for &(index, value) in &evidence.matched {
             let feature = &self.model.features()[index];
-            reasons.push(Reason {
-                weight: towards(self.model.weights(feature), value),
-                description: describe_feature(&feature.name),
-                signal: feature.name.clone(),
-            });
+            let weight = towards(self.model.weights(feature), value);
+            candidates.push((weight, Source::Feature(feature)));
         }
-        for (row, strength) in &context {
-            reasons.push(Reason {
-                signal: row.signal.to_owned(),
-                description: row.description.to_owned(),
-                weight: towards(row.weights, *strength),
-            });
+        for &(row, strength) in &context {
+            candidates.push((towards(row.weights, strength), Source::Context(row)));
         }
-        reasons.push(Reason {
-            signal: "session:earlier_pages".to_owned(),
-            description: "what the visitor viewed earlier in the session".to_owned(),
-            weight: towards(earlier, 1.0),
-        });
-        let reasons = strongest(reasons);
+        candidates.push((towards(earlier, 1.0), Source::EarlierPages));
+        // Only the reasons shown are put in words.
+        let reasons = strongest(candidates)
+            .into_iter()
+            .map(|(weight, source)| source.reason(weight))
+            .collect();
 
         let urgency_logit = URGENCY_BASE
             + context.iter().map(|(row, s)| s * row.urgency).sum::<f32>()
@@ -126,14 +120,39 @@ impl Engine {
     }
 }
 
-/// The [`MAX_REASONS`] reasons of greatest positive weight, strongest first (a selection,
-/// not a sort: the list is short and a sort costs kilobytes of wasm).
-fn strongest(mut candidates: Vec<Reason>) -> Vec<Reason> {
+/// What a reason is about, before it is put in words.
+enum Source<'a> {
+    Feature(&'a ModelFeature),
+    Context(&'static ContextRow),
+    EarlierPages,
+}
+
+impl Source<'_> {
+    fn reason(&self, weight: f32) -> Reason {
+        let (signal, description) = match self {
+            Source::Feature(feature) => (feature.name.clone(), describe_feature(&feature.name)),
+            Source::Context(row) => (row.signal.to_owned(), row.description.to_owned()),
+            Source::EarlierPages => (
+                "session:earlier_pages".to_owned(),
+                "what the visitor viewed earlier in the session".to_owned(),
+            ),
+        };
+        Reason {
+            signal,
+            description,
+            weight,
+        }
+    }
+}
+
+/// The [`MAX_REASONS`] candidates of greatest positive weight, strongest first (a
+/// selection, not a sort: few are kept, and a sort costs kilobytes of wasm).
+fn strongest<T>(mut candidates: Vec<(f32, T)>) -> Vec<(f32, T)> {
     let mut chosen = Vec::with_capacity(MAX_REASONS);
     while chosen.len() < MAX_REASONS {
         let best = (0..candidates.len())
-            .filter(|&i| candidates[i].weight > 0.0)
-            .max_by(|&a, &b| candidates[a].weight.total_cmp(&candidates[b].weight));
+            .filter(|&i| candidates[i].0 > 0.0)
+            .max_by(|&a, &b| candidates[a].0.total_cmp(&candidates[b].0));
         match best {
             Some(i) => chosen.push(candidates.swap_remove(i)),
             None => break,
