@@ -19,6 +19,8 @@ mod error;
 #[cfg(target_arch = "wasm32")]
 mod inference;
 #[cfg(target_arch = "wasm32")]
+mod json;
+#[cfg(target_arch = "wasm32")]
 mod signals;
 #[cfg(target_arch = "wasm32")]
 mod version;

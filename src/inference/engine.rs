@@ -9,7 +9,8 @@ use js_sys::Date;
 use wasm_bindgen::prelude::*;
 
 use crate::error::to_js_error;
-use crate::signals::{parse_json, read_options, SignalCollector};
+use crate::json::{parse_json, read_options};
+use crate::signals::SignalCollector;
 
 #[wasm_bindgen]
 extern "C" {

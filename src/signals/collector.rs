@@ -9,12 +9,13 @@ use augenblick_core::signals::{
     SignalConfig, SignalOptions, Snapshot,
 };
 use augenblick_core::Error;
-use js_sys::{Date, Promise, JSON};
+use js_sys::{Date, Promise};
 use wasm_bindgen::prelude::*;
 
 use super::browser::{self, EventLog};
 use super::{location, storage};
 use crate::error::to_js_error;
+use crate::json::{parse_json, read_options};
 
 #[wasm_bindgen]
 extern "C" {
@@ -103,10 +104,7 @@ impl SignalCollector {
 }
 
 impl SignalCollector {
-    /// The snapshot now, for Rust: what `snapshot()` returns before it becomes JSON. Never
-    /// inlined: `snapshot()` and `MomentEngine.decide()` share one copy of the page
-    /// pipeline instead of carrying one each.
-    #[inline(never)]
+    /// The snapshot now, for Rust: what `snapshot()` returns before it becomes JSON.
     pub(crate) fn collect(&self) -> Result<Snapshot, JsValue> {
         // Everything the page can influence is read before the state is borrowed.
         let events = json::parse(&self.events.take()).unwrap_or(Value::Null);
@@ -193,26 +191,4 @@ impl Drop for SignalCollector {
     fn drop(&mut self) {
         self.events.stop();
     }
-}
-
-/// An options object as JSON for the core to check. Only plain data is accepted: a value
-/// JSON cannot hold (a cycle, a BigInt, a function) is an `InvalidOptionError`.
-pub(crate) fn read_options(value: JsValue, path: &str) -> Result<Value, Error> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(Value::Null);
-    }
-    let not_plain = || Error::invalid_option(path, Some("an object of plain values"));
-    if value.is_function() {
-        return Err(not_plain());
-    }
-    let text = JSON::stringify(&value)
-        .ok()
-        .and_then(|text| text.as_string())
-        .ok_or_else(not_plain)?;
-    json::parse(&text).map_err(|_| not_plain())
-}
-
-/// A JSON text the core wrote, as a JavaScript value.
-pub(crate) fn parse_json(text: &str) -> JsValue {
-    JSON::parse(text).unwrap_or(JsValue::NULL)
 }

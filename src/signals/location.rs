@@ -10,7 +10,8 @@ use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
 use super::browser::request_position;
-use super::collector::{parse_json, State};
+use super::collector::State;
+use crate::json::parse_json;
 
 /// A position at most this old (ms) is good enough: the visitor's neighbourhood, not
 /// their doorstep.

@@ -9,4 +9,3 @@ mod storage;
 mod typescript;
 
 pub use collector::SignalCollector;
-pub(crate) use collector::{parse_json, read_options};
