@@ -40,10 +40,6 @@ pub const SITE_FURNITURE_TYPES: &[&str] = &[
     "Thing",
 ];
 
-/// The kinds of named feature, by prefix; `word:` and `url:` features come from
-/// [`PageSignals::terms`] instead.
-pub const NAMED_PREFIXES: [&str; 4] = ["cue:", "schema:", "og:", "page:"];
-
 /// Calls `visit(prefix, name, value)` for each named feature of a page.
 pub fn for_each_named_feature(page: &PageSignals, mut visit: impl FnMut(&str, &str, f32)) {
     for (name, count) in page.cues.named_counts() {

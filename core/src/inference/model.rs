@@ -17,7 +17,7 @@
 //! ignored. The score of moment *k* for a page is `bias[k] + Σ value(f) · weight(f)[k]`,
 //! divided by the scale; features and their values are listed in `features.rs`.
 
-use crate::inference::features::{for_each_named_feature, NAMED_PREFIXES};
+use crate::inference::features::for_each_named_feature;
 use crate::signals::{feature_hash, heap_sort_by_key, Cues, PageSignals};
 use crate::{Error, MomentKind};
 
@@ -307,13 +307,13 @@ fn is_known_feature(name: &str) -> bool {
         return false;
     }
     match prefix {
-        "word:" | "url:" => true,
+        "word:" | "url:" | "schema:" | "og:" => true,
         "cue:" => Cues::default()
             .named_counts()
             .iter()
             .any(|(cue, _)| *cue == rest),
         "page:" => rest == "search",
-        prefix => NAMED_PREFIXES.contains(&prefix),
+        _ => false,
     }
 }
 

@@ -35,6 +35,8 @@ impl EngineOptions {
                         })?;
                         model = Some(Model::parse(text)?);
                     }
+                    // A value that is not a number becomes NaN, which `SessionOptions::new`
+                    // refuses with the option's name.
                     "halfLifeMinutes" => {
                         half_life_ms = value.as_f64().unwrap_or(f64::NAN) * 60_000.0;
                     }
