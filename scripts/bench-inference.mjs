@@ -20,13 +20,10 @@ const build = spawnSync(
 if (build.status !== 0) process.exit(1);
 process.env.AUGENBLICK_PKG = out;
 
+// Imported after AUGENBLICK_PKG is set: corpus.mjs reads it when it loads.
 const { launchChromium } = await import("../tests/e2e/browser.mjs");
-const { nativeSnapshots, openCorpusPage, pickPages } = await import("../tests/e2e/corpus.mjs");
-
-const argument = (name, fallback) => {
-  const at = process.argv.indexOf(name);
-  return at === -1 ? fallback : Number(process.argv[at + 1]);
-};
+const { nativeSnapshots, pickPages } = await import("../tests/e2e/corpus.mjs");
+const { argument, openBenchPage } = await import("./bench.mjs");
 const perLabel = argument("--per-label", Infinity);
 const throttle = argument("--throttle", 1);
 
@@ -35,12 +32,7 @@ const native = nativeSnapshots(pages.map((p) => p.id));
 const browser = await launchChromium();
 const results = [];
 for (const entry of pages) {
-  const expected = native.get(entry.id);
-  const page = await openCorpusPage(browser, entry.file, expected.url, expected.charset);
-  if (throttle !== 1) {
-    const session = await page.context().newCDPSession(page);
-    await session.send("Emulation.setCPUThrottlingRate", { rate: throttle });
-  }
+  const page = await openBenchPage(browser, entry, native.get(entry.id), throttle);
   const result = await page.evaluate(() => {
     const { SignalCollector, MomentEngine, benchInference } = window.__augenblick;
     const collector = new SignalCollector();

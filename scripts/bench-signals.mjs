@@ -8,12 +8,9 @@
 // snapshots, per-snapshot time = batch time / 10, the page's figure = median of the 5.
 // `--throttle 4` slows the CPU four times through the DevTools protocol (a mid-range phone).
 import { launchChromium } from "../tests/e2e/browser.mjs";
-import { browserPageSignals, nativeSnapshots, openCorpusPage, pickPages } from "../tests/e2e/corpus.mjs";
+import { browserPageSignals, nativeSnapshots, pickPages } from "../tests/e2e/corpus.mjs";
+import { argument, openBenchPage } from "./bench.mjs";
 
-const argument = (name, fallback) => {
-  const at = process.argv.indexOf(name);
-  return at === -1 ? fallback : Number(process.argv[at + 1]);
-};
 const perLabel = argument("--per-label", Infinity);
 const throttle = argument("--throttle", 1);
 
@@ -24,11 +21,7 @@ const results = [];
 const disagreements = [];
 for (const entry of pages) {
   const expected = native.get(entry.id);
-  const page = await openCorpusPage(browser, entry.file, expected.url, expected.charset);
-  if (throttle !== 1) {
-    const session = await page.context().newCDPSession(page);
-    await session.send("Emulation.setCPUThrottlingRate", { rate: throttle });
-  }
+  const page = await openBenchPage(browser, entry, expected, throttle);
   const signals = await browserPageSignals(page);
   if (JSON.stringify(signals) !== JSON.stringify(expected.page)) disagreements.push(entry.file);
   const ms = await page.evaluate(() => {
