@@ -41,6 +41,11 @@ enum Reason {
         line: u32,
         problem: &'static str,
     },
+    InvalidTemplate {
+        attribute: &'static str,
+        expected: &'static str,
+        input: String,
+    },
 }
 
 impl Error {
@@ -114,6 +119,18 @@ impl Error {
         }
     }
 
+    /// A variant `<template>` whose condition `attribute` has a value that is not
+    /// `expected`; the template then never applies.
+    pub fn invalid_template(attribute: &'static str, expected: &'static str, input: &str) -> Self {
+        Error {
+            reason: Reason::InvalidTemplate {
+                attribute,
+                expected,
+                input: quoted_prefix(input),
+            },
+        }
+    }
+
     /// What went wrong, for people: names the bad value and what would have been accepted.
     ///
     /// Built without `core::fmt` because its formatting machinery costs kilobytes of wasm.
@@ -150,6 +167,19 @@ impl Error {
             Reason::IncompatibleModel { line, problem } => {
                 model_message("incompatible model", *line, problem)
             }
+            Reason::InvalidTemplate {
+                attribute,
+                expected,
+                input,
+            } => {
+                let mut message = String::from("invalid ");
+                message.push_str(attribute);
+                message.push_str("=\"");
+                message.push_str(input);
+                message.push_str("\": expected ");
+                message.push_str(expected);
+                message
+            }
             Reason::InvalidGeohashPrecision { precision } => {
                 let mut message = String::from("invalid geohashPrecision ");
                 push_decimal(&mut message, u64::from(*precision));
@@ -170,6 +200,7 @@ impl Error {
             Reason::Busy => "BusyError",
             Reason::InvalidModel { .. } => "InvalidModelError",
             Reason::IncompatibleModel { .. } => "IncompatibleModelError",
+            Reason::InvalidTemplate { .. } => "InvalidTemplateError",
         }
     }
 }

@@ -22,7 +22,10 @@ mod error;
 pub mod inference;
 pub mod json;
 mod moment;
+mod options;
 pub mod signals;
+pub mod slots;
 
 pub use error::{decimal, Error};
 pub use moment::MomentKind;
+pub use options::InitOptions;

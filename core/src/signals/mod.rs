@@ -7,6 +7,8 @@
 //! | [`PageSignals`] | the URL, referrer and document ([`RawPage`]) | in memory |
 //! | [`Behaviour`] | the visitor's actions in this session | in memory; the session's page-view count and the device's visit count in storage, with storage consent only |
 //! | [`LocationSignal`] | the Geolocation API, with geolocation consent only | a geohash cell and a distance; never the position |
+//!
+//! A [`Simulation`] (previews, QA) replaces the device class, the hour or the distance.
 
 mod behaviour;
 mod cues;
@@ -16,6 +18,7 @@ mod input;
 mod jsonld;
 pub(crate) mod options;
 mod page;
+mod simulation;
 mod terms;
 mod text;
 mod time;
@@ -32,6 +35,7 @@ pub use geo::{
 pub use input::Environment;
 pub use jsonld::MAX_JSON_LD_BYTES;
 pub use options::{Consent, SignalOptions};
+pub use simulation::{Simulation, SIMULATED_GEOHASH};
 pub use page::{limits, Heading, PageSignals, RawButton, RawLink, RawList, RawPage, Skipped};
 pub use terms::{feature_hash, for_each_term, TermField};
 pub use text::{cut_utf16, heap_sort_by_key};

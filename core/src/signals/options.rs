@@ -158,7 +158,7 @@ fn coordinate(value: &Value, path: &str, limit: f64) -> Result<f64, Error> {
 }
 
 /// `locations[2].lat` from ("locations", 2, "lat"); `searchParams[0]` with no field.
-fn indexed(path: &str, index: usize, field: &str) -> String {
+pub(crate) fn indexed(path: &str, index: usize, field: &str) -> String {
     let mut out = String::from(path);
     out.push('[');
     out.push_str(&decimal(u32::try_from(index).unwrap_or(u32::MAX)));

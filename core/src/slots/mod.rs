@@ -1,0 +1,166 @@
+//! Personalized slots: which variant each slot of the page shows for the moment.
+//!
+//! A slot (`data-augenblick-slot="name"`) holds its default content and variants: the
+//! site's programmatic [`Rule`]s for it, in the order of the options, then its
+//! `<template data-moment>` children, in document order. The slot shows the **first**
+//! variant whose [`Conditions`] all hold, or its default when none does. A template with a
+//! bad condition attribute never applies and is reported as a problem.
+//!
+//! The page describes its slots to [`decide_slots`] as JSON, one entry per slot:
+//! `[[rule indices], [[moment, minConfidence, minUrgency, device, daypart], …]]`, the five
+//! attribute values as written or `null`. The answer is
+//! `{"choices": [k, …], "problems": [[slot, template, message], …]}`: `k` indexes the
+//! slot's candidates (its rules, then its templates), `-1` keeps the default.
+
+mod attributes;
+mod conditions;
+mod rules;
+
+pub use attributes::is_safe_url;
+pub use conditions::{Conditions, MarkupConditions, SlotContext};
+pub use rules::{rules_from_json, Content, Rule, Target};
+
+use crate::json::{ToJson, Value};
+use crate::json_object;
+
+/// The choices for every slot of a page, and what was wrong with its templates.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SlotDecisions {
+    /// Per slot: the index of the chosen candidate, `-1` for the default.
+    pub choices: Vec<i32>,
+    /// `(slot, template, message)` for each template that cannot apply.
+    pub problems: Vec<(u32, u32, String)>,
+}
+
+/// Chooses the variant of every slot the page describes (see the module documentation for
+/// the format). A malformed description is treated as slots without variants: every slot
+/// keeps its default.
+pub fn decide_slots(slots: &Value, rules: &[Rule], context: &SlotContext) -> SlotDecisions {
+    let mut decisions = SlotDecisions::default();
+    for (slot_index, slot) in slots.items().iter().enumerate() {
+        let [rule_indices, templates] = [0, 1].map(|i| slot.items().get(i).map_or(&[][..], Value::items));
+        let mut chosen = rule_indices
+            .iter()
+            .position(|index| {
+                rules
+                    .get(index.as_u32() as usize)
+                    .is_some_and(|rule| rule.conditions.hold(context))
+            })
+            .map_or(-1, |k| k as i32);
+        for (template_index, template) in templates.iter().enumerate() {
+            let text = |i: usize| template.items().get(i).and_then(Value::as_str);
+            let markup = MarkupConditions {
+                moment: text(0),
+                min_confidence: text(1),
+                min_urgency: text(2),
+                device: text(3),
+                daypart: text(4),
+            };
+            match Conditions::from_markup(&markup) {
+                Ok(conditions) => {
+                    if chosen < 0 && conditions.hold(context) {
+                        chosen = (rule_indices.len() + template_index) as i32;
+                    }
+                }
+                Err(err) => decisions.problems.push((
+                    slot_index as u32,
+                    template_index as u32,
+                    err.message(),
+                )),
+            }
+        }
+        decisions.choices.push(chosen);
+    }
+    decisions
+}
+
+impl ToJson for SlotDecisions {
+    fn write_json(&self, out: &mut String) {
+        let choices: Vec<Choice> = self.choices.iter().map(|&c| Choice(c)).collect();
+        let problems: Vec<Problem<'_>> = self.problems.iter().map(Problem).collect();
+        json_object!(out, "choices" => choices, "problems" => problems);
+    }
+}
+
+struct Choice(i32);
+
+impl ToJson for Choice {
+    fn write_json(&self, out: &mut String) {
+        match u32::try_from(self.0) {
+            Ok(index) => index.write_json(out),
+            Err(_) => out.push_str("-1"),
+        }
+    }
+}
+
+struct Problem<'a>(&'a (u32, u32, String));
+
+impl ToJson for Problem<'_> {
+    fn write_json(&self, out: &mut String) {
+        let (slot, template, message) = self.0;
+        out.push('[');
+        slot.write_json(out);
+        out.push(',');
+        template.write_json(out);
+        out.push(',');
+        message.write_json(out);
+        out.push(']');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::parse;
+    use crate::signals::{Daypart, DeviceClass};
+    use crate::MomentKind;
+
+    fn context(kind: MomentKind, confidence: f32) -> SlotContext {
+        SlotContext {
+            kind,
+            confidence,
+            urgency: 0.7,
+            device: DeviceClass::Mobile,
+            daypart: Daypart::Evening,
+        }
+    }
+
+    fn decide(slots: &str, rules: &str, context: &SlotContext) -> String {
+        let rules = rules_from_json(&parse(rules).unwrap()).unwrap();
+        decide_slots(&parse(slots).unwrap(), &rules, context).to_json()
+    }
+
+    #[test]
+    fn the_first_variant_that_holds_wins_and_rules_come_before_templates() {
+        let rules = r#"[{"slot":"hero","moment":"go","minConfidence":0.8,"text":"Hurry"},
+                        {"slot":"hero","moment":"go","text":"Directions"}]"#;
+        let slots = r#"[[[0,1],[["go",null,null,null,null]]],
+                        [[],[["do",null,null,null,null],["go","0.5",null,"mobile",null],["go",null,null,null,null]]],
+                        [[],[["know",null,null,null,null]]],
+                        [[],[]]]"#;
+        assert_eq!(
+            decide(slots, rules, &context(MomentKind::Go, 0.6)),
+            r#"{"choices":[1,1,-1,-1],"problems":[]}"#
+        );
+        assert_eq!(
+            decide(slots, rules, &context(MomentKind::Go, 0.9)),
+            r#"{"choices":[0,1,-1,-1],"problems":[]}"#
+        );
+    }
+
+    #[test]
+    fn a_bad_template_is_reported_and_never_applies() {
+        let slots = r#"[[[],[["go","lots",null,null,null],["go",null,null,null,null]]]]"#;
+        assert_eq!(
+            decide(slots, "[]", &context(MomentKind::Go, 0.9)),
+            r#"{"choices":[1],"problems":[[0,0,"invalid data-min-confidence=\"lots\": expected a number from 0 to 1"]]}"#
+        );
+    }
+
+    #[test]
+    fn a_malformed_description_keeps_every_default() {
+        let go = context(MomentKind::Go, 0.9);
+        assert_eq!(decide("{}", "[]", &go), r#"{"choices":[],"problems":[]}"#);
+        assert_eq!(decide("[7,[[99]]]", "[]", &go), r#"{"choices":[-1,-1],"problems":[]}"#);
+    }
+}
