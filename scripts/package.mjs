@@ -14,11 +14,31 @@ const cargoToml = readFileSync(join(root, "Cargo.toml"), "utf8");
 const version = cargoToml.match(/\[workspace\.package\][^[]*?\nversion\s*=\s*"([^"]+)"/)?.[1];
 if (!version) throw new Error("package: no version in [workspace.package] of Cargo.toml");
 
-// One file instead of glue + snippet: one request, and minified 8,300 → 5,049 bytes gzip
-// when measured (BENCHMARKS.md). `new URL("augenblick_bg.wasm", import.meta.url)` is kept as is.
-const entry = join(pkg, "augenblick.js");
-await build({ entryPoints: [entry], outfile: entry, allowOverwrite: true, bundle: true, minify: true, format: "esm", logLevel: "warning" });
+// One file: the entry point (src/js/augenblick.js, `Augenblick.init`) with wasm-pack's glue
+// and the browser snippet: one request, and minified 8,300 → 5,049 bytes gzip when measured
+// (BENCHMARKS.md). `new URL("augenblick_bg.wasm", import.meta.url)` is kept as is.
+const glue = join(pkg, "augenblick.js");
+const resolveGlue = {
+  name: "glue",
+  setup(build) {
+    build.onResolve({ filter: /^#glue$/ }, () => ({ path: glue }));
+  },
+};
+await build({
+  entryPoints: [join(root, "src/js/augenblick.js")],
+  outfile: glue,
+  allowOverwrite: true,
+  bundle: true,
+  minify: true,
+  format: "esm",
+  plugins: [resolveGlue],
+  logLevel: "warning",
+});
 rmSync(join(pkg, "snippets"), { recursive: true, force: true });
+// The entry point's declarations after those wasm-bindgen wrote for the module.
+const declarations = join(pkg, "augenblick.d.ts");
+writeFileSync(declarations, readFileSync(declarations, "utf8") + readFileSync(join(root, "src/js/augenblick.d.ts"), "utf8"));
+copyFileSync(join(root, "src/js/augenblick.css"), join(pkg, "augenblick.css"));
 
 const manifest = JSON.parse(readFileSync(join(root, "pkg-template/package.json"), "utf8"));
 // Name first, then version, as npm writes it.

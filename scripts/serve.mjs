@@ -43,8 +43,8 @@ export const CONTENT_SECURITY_POLICY = [
   "require-trusted-types-for 'script'",
 ].join("; ");
 
-function fileFor(pathname) {
-  const [prefix, folder] = MOUNTS.find(([p]) => pathname.startsWith(p));
+function fileFor(pathname, mounts) {
+  const [prefix, folder] = mounts.find(([p]) => pathname.startsWith(p));
   let relative = decodeURIComponent(pathname.slice(prefix.length));
   if (relative === "" || relative.endsWith("/")) relative += "index.html";
   const file = normalize(join(folder, relative));
@@ -52,10 +52,10 @@ function fileFor(pathname) {
   return file.startsWith(folder + sep) ? file : null;
 }
 
-async function handle(request, response) {
+async function handle(request, response, mounts) {
   let file;
   try {
-    file = fileFor(new URL(request.url, "http://localhost").pathname);
+    file = fileFor(new URL(request.url, "http://localhost").pathname, mounts);
   } catch {
     file = null; // malformed percent-encoding
   }
@@ -79,10 +79,14 @@ async function handle(request, response) {
   }
 }
 
-/** Starts the server on 127.0.0.1; resolves to `{ url, close }`. */
-export function startServer({ port = 0 } = {}) {
+/**
+ * Starts the server on 127.0.0.1; resolves to `{ url, close }`. `mounts`: more
+ * `[prefix, folder]` pairs (tests serve their fixture pages this way).
+ */
+export function startServer({ port = 0, mounts = [] } = {}) {
+  const all = [...mounts, ...MOUNTS].sort(([a], [b]) => b.length - a.length);
   const server = createServer((request, response) => {
-    handle(request, response).catch(() => response.destroy());
+    handle(request, response, all).catch(() => response.destroy());
   });
   return new Promise((resolvePromise, reject) => {
     server.once("error", reject);

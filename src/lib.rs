@@ -21,12 +21,16 @@ mod inference;
 #[cfg(target_arch = "wasm32")]
 mod json;
 #[cfg(target_arch = "wasm32")]
+mod runtime;
+#[cfg(target_arch = "wasm32")]
 mod signals;
 #[cfg(target_arch = "wasm32")]
 mod version;
 
 #[cfg(target_arch = "wasm32")]
 pub use inference::MomentEngine;
+#[cfg(target_arch = "wasm32")]
+pub use runtime::Runtime;
 #[cfg(target_arch = "wasm32")]
 pub use signals::SignalCollector;
 #[cfg(target_arch = "wasm32")]

@@ -2,8 +2,9 @@
 
 use std::cell::RefCell;
 
-use augenblick_core::inference::{Engine, EngineOptions, Model};
+use augenblick_core::inference::{Engine, EngineOptions, Model, Moment};
 use augenblick_core::json::ToJson;
+use augenblick_core::signals::Snapshot;
 use augenblick_core::Error;
 use js_sys::Date;
 use wasm_bindgen::prelude::*;
@@ -28,6 +29,25 @@ pub struct MomentEngine {
     engine: RefCell<Engine>,
 }
 
+impl MomentEngine {
+    /// An engine with checked options.
+    pub(crate) fn with_options(options: EngineOptions) -> MomentEngine {
+        let model = options.model.unwrap_or_else(Model::default_model);
+        MomentEngine {
+            engine: RefCell::new(Engine::new(model, options.session)),
+        }
+    }
+
+    /// The moment for a snapshot taken now.
+    pub(crate) fn decide_snapshot(&self, snapshot: &Snapshot) -> Result<Moment, JsValue> {
+        let mut engine = self
+            .engine
+            .try_borrow_mut()
+            .map_err(|_| to_js_error(&Error::busy()))?;
+        Ok(engine.decide(snapshot, Date::now()))
+    }
+}
+
 #[wasm_bindgen]
 impl MomentEngine {
     /// Throws an `InvalidOptionError` naming a bad option, and an `InvalidModelError` or
@@ -37,22 +57,15 @@ impl MomentEngine {
         let options = read_options(options.map_or(JsValue::UNDEFINED, JsValue::from), "options")
             .and_then(|value| EngineOptions::from_json(&value))
             .map_err(|e| to_js_error(&e))?;
-        let model = options.model.unwrap_or_else(Model::default_model);
-        Ok(MomentEngine {
-            engine: RefCell::new(Engine::new(model, options.session)),
-        })
+        Ok(MomentEngine::with_options(options))
     }
 
     /// The moment now: takes the collector's snapshot and decides. A page with another path
     /// or query than the last one counts as the next page view of the session.
     #[wasm_bindgen(unchecked_return_type = "Moment")]
     pub fn decide(&self, collector: &SignalCollector) -> Result<JsValue, JsValue> {
-        let snapshot = collector.collect()?;
-        let mut engine = self
-            .engine
-            .try_borrow_mut()
-            .map_err(|_| to_js_error(&Error::busy()))?;
-        Ok(parse_json(&engine.decide(&snapshot, Date::now()).to_json()))
+        let moment = self.decide_snapshot(&collector.collect()?)?;
+        Ok(parse_json(&moment.to_json()))
     }
 
     /// Replaces the model with the site's own model file. A file that does not load throws

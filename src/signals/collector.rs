@@ -74,6 +74,20 @@ impl SignalCollector {
         let options = read_options(options.map_or(JsValue::UNDEFINED, JsValue::from), "options")
             .and_then(|value| SignalOptions::from_json(&value))
             .map_err(|e| to_js_error(&e))?;
+        SignalCollector::start(options)
+    }
+
+    /// The snapshot now: device, time and page are read afresh; behaviour is what was
+    /// observed since the collector started.
+    #[wasm_bindgen(unchecked_return_type = "Snapshot")]
+    pub fn snapshot(&self) -> Result<JsValue, JsValue> {
+        Ok(parse_json(&self.collect()?.to_json()))
+    }
+}
+
+impl SignalCollector {
+    /// Starts collecting with checked options; a `NoDocumentError` where there is no page.
+    pub(crate) fn start(options: SignalOptions) -> Result<SignalCollector, JsValue> {
         if !browser::has_document() {
             return Err(to_js_error(&Error::no_document()));
         }
@@ -95,15 +109,6 @@ impl SignalCollector {
         })
     }
 
-    /// The snapshot now: device, time and page are read afresh; behaviour is what was
-    /// observed since the collector started.
-    #[wasm_bindgen(unchecked_return_type = "Snapshot")]
-    pub fn snapshot(&self) -> Result<JsValue, JsValue> {
-        Ok(parse_json(&self.collect()?.to_json()))
-    }
-}
-
-impl SignalCollector {
     /// The snapshot now, for Rust: what `snapshot()` returns before it becomes JSON.
     pub(crate) fn collect(&self) -> Result<Snapshot, JsValue> {
         // Everything the page can influence is read before the state is borrowed.

@@ -32,9 +32,13 @@ impl Simulation {
         for (key, field) in object(value, "simulate")? {
             match key.as_str() {
                 "device" => {
-                    let class = [DeviceClass::Mobile, DeviceClass::Tablet, DeviceClass::Desktop]
-                        .into_iter()
-                        .find(|class| field.as_str() == Some(class.as_str()));
+                    let class = [
+                        DeviceClass::Mobile,
+                        DeviceClass::Tablet,
+                        DeviceClass::Desktop,
+                    ]
+                    .into_iter()
+                    .find(|class| field.as_str() == Some(class.as_str()));
                     simulation.device = Some(class.ok_or_else(|| {
                         Error::invalid_option("simulate.device", Some("mobile, tablet or desktop"))
                     })?);
@@ -113,13 +117,17 @@ mod tests {
 
     #[test]
     fn the_simulated_context_replaces_the_real_one() {
-        let simulation =
-            Simulation::from_json(&parse(r#"{"device":"mobile","hour":19,"distanceM":300}"#).unwrap())
-                .unwrap();
+        let simulation = Simulation::from_json(
+            &parse(r#"{"device":"mobile","hour":19,"distanceM":300}"#).unwrap(),
+        )
+        .unwrap();
         let mut snapshot = snapshot();
         simulation.apply(&mut snapshot);
         assert_eq!(snapshot.device.class, DeviceClass::Mobile);
-        assert_eq!((snapshot.time.hour, snapshot.time.daypart), (19, Daypart::Evening));
+        assert_eq!(
+            (snapshot.time.hour, snapshot.time.daypart),
+            (19, Daypart::Evening)
+        );
         let location = snapshot.location.unwrap();
         assert_eq!(location.nearest_distance_m, Some(300));
         assert_eq!(location.geohash, SIMULATED_GEOHASH);
@@ -135,13 +143,19 @@ mod tests {
     #[test]
     fn nothing_simulated_changes_nothing() {
         let mut simulated = snapshot();
-        Simulation::from_json(&Value::Null).unwrap().apply(&mut simulated);
+        Simulation::from_json(&Value::Null)
+            .unwrap()
+            .apply(&mut simulated);
         assert_eq!(simulated, snapshot());
     }
 
     #[test]
     fn every_mistake_names_its_field() {
-        let message = |text: &str| Simulation::from_json(&parse(text).unwrap()).unwrap_err().message();
+        let message = |text: &str| {
+            Simulation::from_json(&parse(text).unwrap())
+                .unwrap_err()
+                .message()
+        };
         assert_eq!(
             message(r#"{"device":"phone"}"#),
             "invalid option simulate.device: expected mobile, tablet or desktop"
@@ -154,7 +168,10 @@ mod tests {
             message(r#"{"distanceM":-1}"#),
             "invalid option simulate.distanceM: expected a number of metres, or null for no location"
         );
-        assert_eq!(message(r#"{"weather":"rain"}"#), "unknown option simulate.weather");
+        assert_eq!(
+            message(r#"{"weather":"rain"}"#),
+            "unknown option simulate.weather"
+        );
         assert_eq!(message("3"), "invalid option simulate: expected an object");
     }
 }

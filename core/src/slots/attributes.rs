@@ -60,10 +60,9 @@ pub fn is_safe_url(url: &str) -> bool {
         .chars()
         .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
         .collect();
-    let Some(colon) = cleaned.find(':') else {
+    let Some((scheme, _)) = cleaned.split_once(':') else {
         return true;
     };
-    let scheme = &cleaned[..colon];
     let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
         && scheme
             .bytes()

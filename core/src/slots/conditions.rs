@@ -1,10 +1,15 @@
 //! When a variant applies: its moment and optional conditions on confidence, urgency,
 //! device class and daypart, written in markup or in the rules of the options.
 
+use crate::json;
 use crate::signals::{Daypart, DeviceClass};
 use crate::{Error, MomentKind};
 
-const DEVICES: [DeviceClass; 3] = [DeviceClass::Mobile, DeviceClass::Tablet, DeviceClass::Desktop];
+const DEVICES: [DeviceClass; 3] = [
+    DeviceClass::Mobile,
+    DeviceClass::Tablet,
+    DeviceClass::Desktop,
+];
 const DAYPARTS: [Daypart; 4] = [
     Daypart::Morning,
     Daypart::Afternoon,
@@ -87,11 +92,11 @@ impl Conditions {
         let mut conditions = Conditions::for_moment(moment);
         let fraction = |attribute: &'static str, text: Option<&str>| match text {
             None => Ok(0.0),
-            Some(text) => text
-                .trim()
-                .parse::<f32>()
+            // The JSON number reader, not `str::parse`: its float parser costs kilobytes of wasm.
+            Some(text) => json::parse(text)
                 .ok()
-                .and_then(fraction_value)
+                .and_then(|value| value.as_f64())
+                .and_then(|n| fraction_value(n as f32))
                 .ok_or_else(|| Error::invalid_template(attribute, FRACTION, text)),
         };
         conditions.min_confidence = fraction("data-min-confidence", markup.min_confidence)?;
@@ -245,8 +250,12 @@ mod tests {
                     min_confidence: Some(bad),
                     ..markup("go")
                 }),
-                ["invalid data-min-confidence=\"", bad, "\": expected a number from 0 to 1"]
-                    .concat()
+                [
+                    "invalid data-min-confidence=\"",
+                    bad,
+                    "\": expected a number from 0 to 1"
+                ]
+                .concat()
             );
         }
         assert_eq!(

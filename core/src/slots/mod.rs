@@ -38,7 +38,8 @@ pub struct SlotDecisions {
 pub fn decide_slots(slots: &Value, rules: &[Rule], context: &SlotContext) -> SlotDecisions {
     let mut decisions = SlotDecisions::default();
     for (slot_index, slot) in slots.items().iter().enumerate() {
-        let [rule_indices, templates] = [0, 1].map(|i| slot.items().get(i).map_or(&[][..], Value::items));
+        let [rule_indices, templates] =
+            [0, 1].map(|i| slot.items().get(i).map_or(&[][..], Value::items));
         let mut chosen = rule_indices
             .iter()
             .position(|index| {
@@ -161,6 +162,9 @@ mod tests {
     fn a_malformed_description_keeps_every_default() {
         let go = context(MomentKind::Go, 0.9);
         assert_eq!(decide("{}", "[]", &go), r#"{"choices":[],"problems":[]}"#);
-        assert_eq!(decide("[7,[[99]]]", "[]", &go), r#"{"choices":[-1,-1],"problems":[]}"#);
+        assert_eq!(
+            decide("[7,[[99]]]", "[]", &go),
+            r#"{"choices":[-1,-1],"problems":[]}"#
+        );
     }
 }

@@ -149,7 +149,10 @@ fn rule(value: &Value, index: usize) -> Result<Rule, Error> {
         }
         (Some(selector), None, true) => Content::Template(selector),
         (None, None, true) => {
-            return Err(invalid("template", "a template selector, text or attributes"))
+            return Err(invalid(
+                "template",
+                "a template selector, text or attributes",
+            ))
         }
         (None, text, _) => Content::Set { text, attributes },
     };
@@ -236,7 +239,10 @@ mod tests {
 
     #[test]
     fn every_mistake_names_its_field() {
-        assert_eq!(message("{}"), "invalid option rules: expected an array of rules");
+        assert_eq!(
+            message("{}"),
+            "invalid option rules: expected an array of rules"
+        );
         assert_eq!(
             message(r##"[{"moment":"go","text":"x"}]"##),
             "invalid option rules[0].slot: expected a slot name or a selector"

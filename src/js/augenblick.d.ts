@@ -1,0 +1,91 @@
+
+// ---- Augenblick.init: personalized slots (src/js/augenblick.js) ----
+
+export type Daypart = "morning" | "afternoon" | "evening" | "night";
+
+/**
+ * A programmatic variant, for sites that cannot change their markup: the same as a
+ * `<template data-moment>` inside a slot. Give `slot` or `selector`, and `template`, or
+ * `text` and/or `attributes`.
+ */
+export interface SlotRule {
+  /** The slots marked `data-augenblick-slot="…"` with this name. */
+  slot?: string;
+  /** Or: the elements this CSS selector finds, which become slots. */
+  selector?: string;
+  moment: MomentKind;
+  /** The moment's confidence must be at least this (0 to 1). */
+  minConfidence?: number;
+  /** The urgency must be at least this (0 to 1). */
+  minUrgency?: number;
+  device?: DeviceClass | DeviceClass[];
+  daypart?: Daypart | Daypart[];
+  /** The value of `data-augenblick-variant` when it applies (default: the moment). */
+  name?: string;
+  /** A CSS selector of a `<template>` whose content the slot shows, cloned. */
+  template?: string;
+  /** Text the slot shows instead of its content. */
+  text?: string;
+  /** Attributes set on the slot element. URLs must be relative or http, https, mailto, tel; no `on…` or `srcdoc`. */
+  attributes?: Record<string, string>;
+}
+
+/** A context to assume instead of the real one, for previews and QA. */
+export interface SimulatedContext {
+  device?: DeviceClass;
+  /** Local hour, 0 to 23 (the daypart follows). */
+  hour?: number;
+  /** Metres to the nearest of your locations; `null`: no location. */
+  distanceM?: number | null;
+}
+
+/** Options of `Augenblick.init`. Unknown keys are an `InvalidOptionError`. */
+export interface AugenblickOptions extends SignalOptions, MomentOptions {
+  rules?: SlotRule[];
+  simulate?: SimulatedContext;
+}
+
+/** What a slot shows, and for which moment. */
+export interface SlotDecision {
+  /** Its `data-augenblick-slot` name (`null` for an element a rule's selector found). */
+  slot: string | null;
+  element: Element;
+  /** The variant's `data-variant`, rule `name` or moment; `"default"` for the slot's own content. */
+  variant: string;
+  moment: MomentKind;
+  confidence: number;
+}
+
+/** The `detail` of the `augenblick:decision` DOM event, dispatched on the slot (it bubbles). */
+export type SlotDecisionDetail = Omit<SlotDecision, "element">;
+
+export declare class Augenblick {
+  /**
+   * Loads the module (once per page), checks the options and resolves every slot of the
+   * page in one task. Rejects with an `InvalidOptionError`, `InvalidModelError` or
+   * `IncompatibleModelError` naming what is wrong.
+   */
+  static init(options?: AugenblickOptions): Promise<Augenblick>;
+  private constructor();
+  /** The moment last decided. */
+  moment(): Moment;
+  /** The snapshot of the last decision, with the simulated context if any. */
+  snapshot(): Snapshot;
+  /** What every slot shows now. */
+  decisions(): SlotDecision[];
+  /** Called at once with what is current, then on every change; returns a function that removes the listener. */
+  on(event: "moment", listener: (moment: Moment) => void): () => void;
+  on(event: "decision", listener: (decision: SlotDecision) => void): () => void;
+  /** Decides again and re-chooses every slot, in this task. */
+  refresh(): Moment;
+  /** Assumes this context (`null`: the real one) and refreshes. */
+  simulate(context: SimulatedContext | null): Moment;
+  /** Stops watching the page; slots keep what they show. Later calls throw a `DestroyedError`. */
+  destroy(): void;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    "augenblick:decision": CustomEvent<SlotDecisionDetail>;
+  }
+}
