@@ -26,7 +26,7 @@ after(async () => {
 
 async function openDemo() {
   const watched = await openWatchedPage(browser);
-  await watched.page.goto(server.url);
+  await watched.page.goto(`${server.url}inspector.html`);
   await watched.page.locator('#module-status[data-status="ready"]').waitFor({ timeout: 10_000 });
   return watched;
 }
@@ -39,7 +39,7 @@ function field(page, id, label) {
 test("the demo loads the module and shows the signals of the page", async () => {
   const { page, problems } = await openWatchedPage(browser);
   const wasmResponse = page.waitForResponse((response) => response.url().endsWith(".wasm"));
-  await page.goto(server.url);
+  await page.goto(`${server.url}inspector.html`);
   assert.equal((await wasmResponse).headers()["content-type"], "application/wasm");
   await page.locator('#module-status[data-status="ready"]').waitFor({ timeout: 10_000 });
 

@@ -23,7 +23,7 @@ after(async () => {
 /** The demo page with a fresh collector on `window.collector`, after `prepare` ran in it. */
 async function pageWith(prepare, argument) {
   const { page, problems } = await openWatchedPage(browser);
-  await page.goto(server.url);
+  await page.goto(`${server.url}inspector.html`);
   await page.locator('#module-status[data-status="ready"]').waitFor({ timeout: 10_000 });
   await page.evaluate(prepare, argument);
   await page.evaluate(async () => {

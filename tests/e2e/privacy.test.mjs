@@ -38,7 +38,7 @@ async function openCountingPage(context) {
       };
     }
   });
-  await page.goto(server.url);
+  await page.goto(`${server.url}inspector.html`);
   await page.locator('#module-status[data-status="ready"]').waitFor({ timeout: 10_000 });
   return { page, requests };
 }
