@@ -69,7 +69,8 @@ function buildPanel(values, onChange) {
     select.addEventListener("change", onChange);
     simulator.append(element("label", {}, label, select));
   }
-  const panel = element("details", { class: "debug", open: "", id: "debug" },
+  // Marked ignored: the panel talks about moments, and must not be read as page content.
+  const panel = element("details", { class: "debug", open: "", id: "debug", "data-augenblick-ignore": "" },
     element("summary", {}, "Augenblick debug", element("span", { id: "debug-timing" }, "")),
     element("div", { class: "body" },
       element("div", { class: "moment", id: "debug-moment" }, "…"),

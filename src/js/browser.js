@@ -7,11 +7,12 @@
 const NON_TEXT_ELEMENTS = new Set(["script", "style", "noscript", "template"]);
 const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
 /**
- * Slots showing a variant: the page is read as the site wrote it, so content the SDK put
- * in for a moment is not evidence for that moment.
+ * What is not read: what the site marked `data-augenblick-ignore` (its own chrome, a debug
+ * panel), and slots showing a variant, because the page is read as the site wrote it and
+ * content the SDK put in for a moment is not evidence for that moment.
  */
-const VARIANT = '[data-augenblick-variant]:not([data-augenblick-variant="default"])';
-const outsideVariants = (element) => element.closest(VARIANT) === null;
+const SKIPPED = '[data-augenblick-ignore], [data-augenblick-variant]:not([data-augenblick-variant="default"])';
+const notSkipped = (element) => element.closest(SKIPPED) === null;
 
 /** The first `max` UTF-16 code units of `text`, never splitting a surrogate pair. */
 function cut(text, max) {
@@ -55,9 +56,10 @@ function readPageUnguarded([
   elementsPerKind, elementRawUnits, textNodes, textRawUnits, urlRawUnits, jsonLdRawUnits, jsonLdBlocks,
 ]) {
   let truncated = false;
+  const anySkipped = document.querySelector(SKIPPED) !== null;
   const select = (selector) => {
     let found = document.querySelectorAll(selector);
-    if (found.length > 0 && document.querySelector(VARIANT)) found = Array.prototype.filter.call(found, outsideVariants);
+    if (found.length > 0 && anySkipped) found = Array.prototype.filter.call(found, notSkipped);
     if (found.length > elementsPerKind) truncated = true;
     return Array.prototype.slice.call(found, 0, elementsPerKind);
   };
@@ -98,13 +100,12 @@ function readPageUnguarded([
   let body = "";
   if (document.body) {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    const variants = document.querySelector(VARIANT) !== null;
     let nodes = 0;
     let units = 0;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       if (parent && NON_TEXT_ELEMENTS.has(parent.localName)) continue;
-      if (parent && variants && !outsideVariants(parent)) continue;
+      if (parent && anySkipped && !notSkipped(parent)) continue;
       if (nodes === textNodes || units >= textRawUnits) {
         truncated = true;
         break;

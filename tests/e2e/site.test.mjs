@@ -59,6 +59,13 @@ test("the same store page adapts to a phone in the evening near the store, and b
   assert.equal(await page.evaluate(() => window.augenblick.moment().kind), "go");
   assert.equal(await variantOf(page, "store-hero"), "go-now");
   assert.equal(await page.textContent("#header-cta"), "Directions", "the rule adapts the header button");
+  const read = await page.evaluate(() => {
+    const { page } = window.augenblick.refresh() && window.augenblick.snapshot();
+    return { headings: page.headings.map((h) => h.text), kind: window.augenblick.moment().kind };
+  });
+  assert.ok(!read.headings.some((h) => h.startsWith("Mitte is the closest")), "a variant's content is not read as the page's");
+  assert.ok(!read.headings.some((h) => h.includes("debug")), "nor is the debug panel, marked data-augenblick-ignore");
+  assert.equal(read.kind, "go");
   await page.screenshot({ path: `${SCREENSHOTS}stores-phone-evening-near.png` });
 
   // The simulator: a desktop at 15:00 with no location, chosen in the panel.

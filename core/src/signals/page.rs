@@ -97,9 +97,11 @@ pub struct RawList {
 /// values that are only compared, `type` and `role`, are compared uncut.) Every list of elements is in document order and stops at
 /// [`limits::ELEMENTS_PER_KIND`] (setting `truncated`). Elements inside `<template>` are
 /// not part of the document. Attribute values compared with a keyword (`type`, `role`)
-/// match ignoring ASCII case and surrounding ASCII whitespace only. In the browser, slots
-/// showing a variant (`data-augenblick-variant` other than `default`) are skipped: the page
-/// is read as the site wrote it, not as the SDK personalized it. (Static HTML has none.)
+/// match ignoring ASCII case and surrounding ASCII whitespace only. Elements marked
+/// `data-augenblick-ignore`, and everything in them, are not read (the site's own chrome, a
+/// debug panel); nor, in the browser, are slots showing a variant (`data-augenblick-variant`
+/// other than `default`): the page is read as the site wrote it, not as the SDK
+/// personalized it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RawPage {
     /// The page's absolute URL.

@@ -96,12 +96,12 @@ pub fn read_page(html: &str, url: &str, referrer: &str) -> RawPage {
 }
 
 /// Elements matching `selector` in document order, outside `<template>` (whose content is
-/// not part of the document in a browser), at most [`limits::ELEMENTS_PER_KIND`].
+/// not part of the document in a browser) and `data-augenblick-ignore`, at most [`limits::ELEMENTS_PER_KIND`].
 fn select<'a>(document: &'a Html, css: &str, truncated: &mut bool) -> Vec<ElementRef<'a>> {
     let mut found = Vec::new();
     for element in document
         .select(&selector(css))
-        .filter(|e| !in_template(**e))
+        .filter(|e| !in_template(**e) && !ignored(**e))
     {
         if found.len() == limits::ELEMENTS_PER_KIND {
             *truncated = true;
@@ -123,6 +123,14 @@ fn in_template(node: ego_tree::NodeRef<'_, Node>) -> bool {
     node.ancestors()
         .filter_map(ElementRef::wrap)
         .any(|a| a.value().name() == "template")
+}
+
+/// Whether a node is in an element the site marked `data-augenblick-ignore`, or is one.
+fn ignored(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    std::iter::once(node)
+        .chain(node.ancestors())
+        .filter_map(ElementRef::wrap)
+        .any(|e| e.value().attr("data-augenblick-ignore").is_some())
 }
 
 /// An attribute value as [`RawPage`] carries it: cut, "" when absent.
@@ -209,6 +217,7 @@ fn body_text(body: ElementRef<'_>, out: &mut String) -> bool {
         let parent = node.parent().and_then(ElementRef::wrap);
         if parent.is_some_and(|p| NON_TEXT_ELEMENTS.contains(&p.value().name()))
             || in_template(node)
+            || ignored(node)
         {
             continue;
         }
@@ -260,6 +269,16 @@ mod tests {
         assert!(!page.text.contains("hidden") && !page.text.contains("not in the document"));
         assert!(page.text.contains("Mehl") && page.text.contains("icon"));
         assert!(!page.truncated);
+    }
+
+    #[test]
+    fn what_the_site_marks_ignored_is_not_read() {
+        let html = r#"<body><h1>Pizza</h1><aside data-augenblick-ignore><h2>Debug</h2>
+            <a href="/x">buy now</a><p>I want to buy</p></aside><p>Dough</p></body>"#;
+        let page = read_page(html, "https://example.com/", "");
+        assert_eq!(page.headings, vec![(1, "Pizza".to_owned())]);
+        assert!(page.links.is_empty());
+        assert!(page.text.contains("Dough") && !page.text.contains("want to buy"));
     }
 
     #[test]
