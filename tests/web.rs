@@ -164,12 +164,40 @@ fn storage_is_written_only_with_consent_and_erased_when_it_is_withdrawn() {
     collector.destroy();
 }
 
+/// Resolves in a later task, after the ones already queued.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
 #[wasm_bindgen_test]
-fn a_collector_without_storage_consent_erases_what_an_earlier_one_stored() {
-    let with_consent = json(r#"{"consent":{"storage":true}}"#).unchecked_into();
-    let earlier = SignalCollector::new(Some(with_consent)).unwrap();
+async fn a_collector_without_storage_consent_erases_what_an_earlier_one_stored() {
+    let with_consent = || json(r#"{"consent":{"storage":true}}"#).unchecked_into();
+    let earlier = SignalCollector::new(Some(with_consent())).unwrap();
     assert!(!no_augenblick_keys());
     earlier.destroy();
-    let _later = SignalCollector::new(None).unwrap();
+    let later = SignalCollector::new(None).unwrap();
+    // Erased in a task of its own, so the first decision does not wait for storage.
+    next_task().await;
     assert!(no_augenblick_keys(), "{:?}", storage_keys());
+    later.destroy();
+
+    // Consent given before that task keeps what it stored.
+    SignalCollector::new(Some(with_consent()))
+        .unwrap()
+        .destroy();
+    let consenting = SignalCollector::new(None).unwrap();
+    consenting.set_consent(json(r#"{"storage":true}"#)).unwrap();
+    next_task().await;
+    assert!(!no_augenblick_keys(), "{:?}", storage_keys());
+    consenting
+        .set_consent(json(r#"{"storage":false}"#))
+        .unwrap();
+    assert!(no_augenblick_keys(), "{:?}", storage_keys());
+    consenting.destroy();
 }

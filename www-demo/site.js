@@ -2,19 +2,7 @@
 // urgency, reasons) and runs the context simulator. The simulated context travels between
 // pages in the URL fragment (#sim=device,hour,distance), so nothing is stored.
 import { Augenblick } from "./pkg/augenblick.js";
-
-/** The chain's restaurants, for the distance to the nearest one. */
-const STORES = [
-  { id: "mitte", lat: 52.5265, lon: 13.4019 },
-  { id: "kreuzberg", lat: 52.4986, lon: 13.4183 },
-];
-
-/** The header button adapts without any markup change: programmatic rules. */
-const RULES = [
-  { selector: "#header-cta", moment: "go", name: "directions", text: "Directions", attributes: { href: "stores.html" } },
-  { selector: "#header-cta", moment: "do", name: "recipe", text: "Cook it at home", attributes: { href: "recipe.html" } },
-  { selector: "#header-cta", moment: "know", name: "story", text: "Our story", attributes: { href: "index.html#story" } },
-];
+import { RULES, STORES } from "./config.js";
 
 const SIMULATOR = {
   device: { label: "Device", options: [["", "real"], ["mobile", "phone"], ["tablet", "tablet"], ["desktop", "desktop"]] },

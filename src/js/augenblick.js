@@ -10,11 +10,19 @@ export { default, initSync, MomentEngine, SignalCollector, version } from "#glue
 
 const SLOT_ATTRIBUTE = "data-augenblick-slot";
 const SLOT_SELECTOR = `[${SLOT_ATTRIBUTE}]`;
-const TEMPLATE_SELECTOR = ":scope > template[data-moment]";
 /** A template's condition attributes, in the order `augenblick_core::slots` reads them. */
 const CONDITION_ATTRIBUTES = ["data-moment", "data-min-confidence", "data-min-urgency", "data-device", "data-daypart"];
 const DEFAULT_VARIANT = "default";
 const EVENTS = ["moment", "decision"];
+
+/** A slot's variant templates: its `<template data-moment>` children, in document order. */
+function variantTemplates(slot) {
+  const found = [];
+  for (const child of slot.children) {
+    if (child.localName === "template" && child.hasAttribute("data-moment")) found.push(child);
+  }
+  return found;
+}
 
 /** An `Error` with a stable `name`, like the ones the module throws. */
 function namedError(name, message) {
@@ -52,7 +60,8 @@ export class Augenblick {
   #stopHistory;
   #pagePath;
   #navigationPending = false;
-  #warned = new WeakSet();
+  /** What was warned about already: condition sets and slots. */
+  #warned = new Set();
   /** Marked slots and whatever the rules' selectors find. */
   #slotSelector = SLOT_SELECTOR;
   #destroyed = false;
@@ -191,7 +200,7 @@ export class Augenblick {
     this.#rules.forEach((rule, index) => {
       if (rule.slot !== null ? marked && rule.slot === name : element.matches(rule.selector)) ruleIndices.push(index);
     });
-    const shown = [...element.childNodes].filter((node) => !(node instanceof HTMLTemplateElement));
+    const shown = [...element.childNodes].filter((node) => node.localName !== "template");
     this.#slots.set(element, { element, name, ruleIndices, defaultNodes: shown, shown, attributes: new Map(), source: null, decision: null });
   }
 
@@ -202,14 +211,29 @@ export class Augenblick {
       this.#slots.delete(slot.element);
       return false;
     });
-    const templates = connected.map((slot) => [...slot.element.querySelectorAll(TEMPLATE_SELECTOR)]);
+    // Each distinct set of condition attributes is sent, and checked, once.
+    const conditions = [];
+    const conditionIndex = new Map();
+    const firstUse = [];
+    const templates = connected.map((slot) => variantTemplates(slot.element));
     const plan = connected.map((slot, i) => [
       slot.ruleIndices,
-      templates[i].map((template) => CONDITION_ATTRIBUTES.map((name) => template.getAttribute(name))),
+      templates[i].map((template, t) => {
+        const values = CONDITION_ATTRIBUTES.map((name) => template.getAttribute(name));
+        const key = values.join("\u0000") + values.map((v) => (v === null ? 0 : 1)).join("");
+        let index = conditionIndex.get(key);
+        if (index === undefined) {
+          index = conditions.push(values) - 1;
+          conditionIndex.set(key, index);
+          firstUse.push([i, t, key]);
+        }
+        return index;
+      }),
     ]);
-    const { choices, problems } = JSON.parse(this.#runtime.chooseSlots(JSON.stringify(plan)));
-    for (const [slotIndex, templateIndex, message] of problems) {
-      this.#warn(templates[slotIndex][templateIndex], `slot ${connected[slotIndex].name ?? "(rule)"}, template ${templateIndex + 1}: ${message}`);
+    const { choices, problems } = JSON.parse(this.#runtime.chooseSlots(JSON.stringify({ conditions, slots: plan })));
+    for (const [index, message] of problems) {
+      const [slotIndex, templateIndex, key] = firstUse[index];
+      this.#warn(key, `slot ${connected[slotIndex].name ?? "(rule)"}, template ${templateIndex + 1}: ${message}`);
     }
     const changed = [];
     connected.forEach((slot, i) => {
@@ -265,8 +289,11 @@ export class Augenblick {
       slot.element.setAttribute(name, value);
     }
     if (nodes !== slot.shown) {
-      const anchor = slot.shown.find((node) => node.parentNode === slot.element) ?? slot.element.querySelector(TEMPLATE_SELECTOR);
-      for (const node of nodes) slot.element.insertBefore(node, anchor);
+      const anchor = slot.shown.find((node) => node.parentNode === slot.element) ?? variantTemplates(slot.element)[0] ?? null;
+      // One insertion for all nodes: a thousand slots are a thousand DOM mutations, not more.
+      const fragment = document.createDocumentFragment();
+      fragment.append(...nodes);
+      slot.element.insertBefore(fragment, anchor);
       for (const node of slot.shown) if (!nodes.includes(node)) node.remove();
       slot.shown = nodes;
     }

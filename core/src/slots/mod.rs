@@ -6,11 +6,14 @@
 //! variant whose [`Conditions`] all hold, or its default when none does. A template with a
 //! bad condition attribute never applies and is reported as a problem.
 //!
-//! The page describes its slots to [`decide_slots`] as JSON, one entry per slot:
-//! `[[rule indices], [[moment, minConfidence, minUrgency, device, daypart], …]]`, the five
-//! attribute values as written or `null`. The answer is
-//! `{"choices": [k, …], "problems": [[slot, template, message], …]}`: `k` indexes the
-//! slot's candidates (its rules, then its templates), `-1` keeps the default.
+//! The page describes its slots to [`decide_slots`] as JSON:
+//! `{"conditions": [[moment, minConfidence, minUrgency, device, daypart], …], "slots":
+//! [[[rule indices], [condition indices]], …]}`. Each distinct set of template attributes
+//! (the five values as written, or `null`) is listed once in `conditions`, so a page with a
+//! thousand product cards reads its few kinds of template once; each slot lists its rules
+//! and, in document order, the conditions of its templates. The answer is
+//! `{"choices": [k, …], "problems": [[condition, message], …]}`: `k` indexes the slot's
+//! candidates (its rules, then its templates), `-1` keeps the default.
 
 mod attributes;
 mod conditions;
@@ -23,33 +26,26 @@ pub use rules::{rules_from_json, Content, Rule, Target};
 use crate::json::{ToJson, Value};
 use crate::json_object;
 
-/// The choices for every slot of a page, and what was wrong with its templates.
+/// The choices for every slot of a page, and which template conditions cannot apply.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SlotDecisions {
     /// Per slot: the index of the chosen candidate, `-1` for the default.
     pub choices: Vec<i32>,
-    /// `(slot, template, message)` for each template that cannot apply.
-    pub problems: Vec<(u32, u32, String)>,
+    /// `(condition, message)` for each listed condition that cannot apply.
+    pub problems: Vec<(u32, String)>,
 }
 
 /// Chooses the variant of every slot the page describes (see the module documentation for
 /// the format). A malformed description is treated as slots without variants: every slot
 /// keeps its default.
-pub fn decide_slots(slots: &Value, rules: &[Rule], context: &SlotContext) -> SlotDecisions {
+pub fn decide_slots(page: &Value, rules: &[Rule], context: &SlotContext) -> SlotDecisions {
     let mut decisions = SlotDecisions::default();
-    for (slot_index, slot) in slots.items().iter().enumerate() {
-        let [rule_indices, templates] =
-            [0, 1].map(|i| slot.items().get(i).map_or(&[][..], Value::items));
-        let mut chosen = rule_indices
-            .iter()
-            .position(|index| {
-                rules
-                    .get(index.as_u32() as usize)
-                    .is_some_and(|rule| rule.conditions.hold(context))
-            })
-            .map_or(-1, |k| k as i32);
-        for (template_index, template) in templates.iter().enumerate() {
-            let text = |i: usize| template.items().get(i).and_then(Value::as_str);
+    let list = |key| page.get(key).map_or(&[][..], Value::items);
+    let holds: Vec<bool> = list("conditions")
+        .iter()
+        .enumerate()
+        .map(|(index, attributes)| {
+            let text = |i: usize| attributes.items().get(i).and_then(Value::as_str);
             let markup = MarkupConditions {
                 moment: text(0),
                 min_confidence: text(1),
@@ -58,19 +54,31 @@ pub fn decide_slots(slots: &Value, rules: &[Rule], context: &SlotContext) -> Slo
                 daypart: text(4),
             };
             match Conditions::from_markup(&markup) {
-                Ok(conditions) => {
-                    if chosen < 0 && conditions.hold(context) {
-                        chosen = (rule_indices.len() + template_index) as i32;
-                    }
+                Ok(conditions) => conditions.hold(context),
+                Err(err) => {
+                    decisions.problems.push((index as u32, err.message()));
+                    false
                 }
-                Err(err) => decisions.problems.push((
-                    slot_index as u32,
-                    template_index as u32,
-                    err.message(),
-                )),
             }
-        }
-        decisions.choices.push(chosen);
+        })
+        .collect();
+    for slot in list("slots") {
+        let [rule_indices, templates] =
+            [0, 1].map(|i| slot.items().get(i).map_or(&[][..], Value::items));
+        let rule = rule_indices.iter().position(|index| {
+            rules
+                .get(index.as_u32() as usize)
+                .is_some_and(|rule| rule.conditions.hold(context))
+        });
+        let template = || {
+            templates
+                .iter()
+                .position(|index| holds.get(index.as_u32() as usize) == Some(&true))
+                .map(|k| rule_indices.len() + k)
+        };
+        decisions
+            .choices
+            .push(rule.or_else(template).map_or(-1, |k| k as i32));
     }
     decisions
 }
@@ -94,15 +102,13 @@ impl ToJson for Choice {
     }
 }
 
-struct Problem<'a>(&'a (u32, u32, String));
+struct Problem<'a>(&'a (u32, String));
 
 impl ToJson for Problem<'_> {
     fn write_json(&self, out: &mut String) {
-        let (slot, template, message) = self.0;
+        let (condition, message) = self.0;
         out.push('[');
-        slot.write_json(out);
-        out.push(',');
-        template.write_json(out);
+        condition.write_json(out);
         out.push(',');
         message.write_json(out);
         out.push(']');
@@ -135,35 +141,35 @@ mod tests {
     fn the_first_variant_that_holds_wins_and_rules_come_before_templates() {
         let rules = r#"[{"slot":"hero","moment":"go","minConfidence":0.8,"text":"Hurry"},
                         {"slot":"hero","moment":"go","text":"Directions"}]"#;
-        let slots = r#"[[[0,1],[["go",null,null,null,null]]],
-                        [[],[["do",null,null,null,null],["go","0.5",null,"mobile",null],["go",null,null,null,null]]],
-                        [[],[["know",null,null,null,null]]],
-                        [[],[]]]"#;
+        let page = r#"{"conditions":[["go",null,null,null,null],["do",null,null,null,null],
+                                     ["go","0.5",null,"mobile",null],["know",null,null,null,null]],
+                       "slots":[[[0,1],[0]],[[],[1,2,0]],[[],[3]],[[],[]]]}"#;
         assert_eq!(
-            decide(slots, rules, &context(MomentKind::Go, 0.6)),
+            decide(page, rules, &context(MomentKind::Go, 0.6)),
             r#"{"choices":[1,1,-1,-1],"problems":[]}"#
         );
         assert_eq!(
-            decide(slots, rules, &context(MomentKind::Go, 0.9)),
+            decide(page, rules, &context(MomentKind::Go, 0.9)),
             r#"{"choices":[0,1,-1,-1],"problems":[]}"#
         );
     }
 
     #[test]
-    fn a_bad_template_is_reported_and_never_applies() {
-        let slots = r#"[[[],[["go","lots",null,null,null],["go",null,null,null,null]]]]"#;
+    fn a_bad_condition_is_reported_once_and_never_applies() {
+        let page = r#"{"conditions":[["go","lots",null,null,null],["go",null,null,null,null]],
+                       "slots":[[[],[0,1]],[[],[0]]]}"#;
         assert_eq!(
-            decide(slots, "[]", &context(MomentKind::Go, 0.9)),
-            r#"{"choices":[1],"problems":[[0,0,"invalid data-min-confidence=\"lots\": expected a number from 0 to 1"]]}"#
+            decide(page, "[]", &context(MomentKind::Go, 0.9)),
+            r#"{"choices":[1,-1],"problems":[[0,"invalid data-min-confidence=\"lots\": expected a number from 0 to 1"]]}"#
         );
     }
 
     #[test]
     fn a_malformed_description_keeps_every_default() {
         let go = context(MomentKind::Go, 0.9);
-        assert_eq!(decide("{}", "[]", &go), r#"{"choices":[],"problems":[]}"#);
+        assert_eq!(decide("[]", "[]", &go), r#"{"choices":[],"problems":[]}"#);
         assert_eq!(
-            decide("[7,[[99]]]", "[]", &go),
+            decide(r#"{"slots":[7,[[99],[5]]]}"#, "[]", &go),
             r#"{"choices":[-1,-1],"problems":[]}"#
         );
     }

@@ -1,0 +1,111 @@
+// Benchmark: time from SDK start to every slot resolved, in Chromium, on the demo's pages
+// and on generated pages with 10, 100 and 1,000 slots (each with four variant templates).
+//
+//   node scripts/bench-slots.mjs [--runs 21] [--throttle 4] [--eager-wasm]
+//
+// `--eager-wasm` is a diagnostic: Chromium with V8's lazy wasm compilation off, to see how
+// much of the first call is V8 compiling each wasm function the first time it runs.
+//
+// "SDK start" is the call of `Augenblick.init(options)` with the module already fetched
+// and compiled (`await init()` before; that time is network and compilation, reported on
+// its own column). The call checks the options, starts the collector, reads the page,
+// decides the moment and resolves every slot; the figure ends when its promise resolves.
+// Then `refresh()` five times (warm code, every slot re-chosen, as after a single-page
+// navigation), median. Each run is a fresh page load; the table gives medians and p90 of
+// the runs.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+import { launchChromium } from "../tests/e2e/browser.mjs";
+import { argument } from "./bench.mjs";
+import { startServer } from "./serve.mjs";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const generated = `${root}target/bench-slots`;
+const runs = argument("--runs", 21);
+const throttle = argument("--throttle", 1);
+
+const START = `import init, { Augenblick } from "/pkg/augenblick.js";
+import { RULES, STORES } from "/config.js";
+const loadStarted = performance.now();
+await init();
+const started = performance.now();
+const instance = await Augenblick.init({ locations: STORES, rules: RULES });
+const resolved = performance.now();
+const slots = document.querySelectorAll("[data-augenblick-slot]");
+// Then the same page decided again, as after a single-page navigation: warm code, every
+// slot re-chosen.
+const refreshes = [];
+for (let i = 0; i < 5; i++) {
+  const before = performance.now();
+  instance.refresh();
+  refreshes.push(performance.now() - before);
+}
+window.__bench = {
+  refreshMs: refreshes.sort((a, b) => a - b)[2],
+  loadMs: started - loadStarted,
+  ms: resolved - started,
+  slots: slots.length,
+  resolved: [...slots].filter((slot) => slot.hasAttribute("data-augenblick-variant")).length,
+  kind: instance.moment().kind,
+};
+`;
+
+function generatedPage(count) {
+  const slot = (i) => `<section data-augenblick-slot="s${i}"><h3>Offer ${i}</h3><p>Default text of slot ${i}.</p>
+<template data-moment="know"><h3>Story ${i}</h3><p>How we make it.</p></template>
+<template data-moment="go" data-min-urgency="0.4"><h3>Visit ${i}</h3><p>Open until 22:00.</p></template>
+<template data-moment="do" data-device="desktop tablet"><h3>Recipe ${i}</h3><p>Step by step.</p></template>
+<template data-moment="buy" data-min-confidence="0.5"><h3>Order ${i}</h3><p>Delivery in 30 minutes.</p></template></section>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${count} slots</title>
+<link rel="icon" href="data:,"><link rel="stylesheet" href="/pkg/augenblick.css">
+<script type="module" src="/bench-slots/start.js"></script></head><body><h1>Generated page</h1>
+${Array.from({ length: count }, (_, i) => slot(i)).join("\n")}</body></html>`;
+}
+
+mkdirSync(generated, { recursive: true });
+writeFileSync(`${generated}/start.js`, START);
+const SIZES = [10, 100, 1000];
+for (const count of SIZES) writeFileSync(`${generated}/slots-${count}.html`, generatedPage(count));
+
+const server = await startServer({ mounts: [["/bench-slots/", generated]] });
+const eager = process.argv.includes("--eager-wasm");
+const browser = await launchChromium(eager ? ["--js-flags=--no-wasm-lazy-compilation"] : []);
+const pages = [
+  ...["index.html", "stores.html", "menu.html"].map((path) => ({ name: `demo ${path}`, path, demo: true })),
+  ...SIZES.map((count) => ({ name: `generated, ${count} slots`, path: `bench-slots/slots-${count}.html` })),
+];
+const rows = [];
+for (const { name, path, demo } of pages) {
+  const samples = [];
+  for (let run = 0; run < runs; run++) {
+    const page = await browser.newPage();
+    if (throttle !== 1) {
+      const session = await page.context().newCDPSession(page);
+      await session.send("Emulation.setCPUThrottlingRate", { rate: throttle });
+    }
+    // The demo's own start-up script is replaced by the measuring one.
+    if (demo) await page.route("**/site.js", (route) => route.fulfill({ contentType: "text/javascript", body: START }));
+    page.on("pageerror", (error) => console.error(`${name}: ${error.message}`));
+    await page.goto(new URL(path, server.url).href);
+    await page.waitForFunction(() => window.__bench);
+    samples.push(await page.evaluate(() => window.__bench));
+    await page.close();
+  }
+  const sorted = samples.map((s) => s.ms).sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  const load = samples.map((s) => s.loadMs).sort((a, b) => a - b)[Math.floor(samples.length / 2)];
+  const { slots, resolved, kind } = samples[0];
+  if (resolved !== slots) throw new Error(`${name}: ${resolved} of ${slots} slots resolved`);
+  const refresh = samples.map((s) => s.refreshMs).sort((a, b) => a - b)[Math.floor(samples.length / 2)];
+  rows.push({ name, slots, kind, median: at(0.5), p90: at(0.9), load, refresh });
+}
+await browser.close();
+await server.close();
+
+console.log(`Chromium${eager ? " (lazy wasm compilation off)" : ""}, CPU throttling ${throttle}x, ${runs} page loads each`);
+console.log("| page | slots | moment | SDK start → all slots resolved, median | p90 | `refresh()` after, median | module fetch + compile, median |");
+console.log("|---|---:|---|---:|---:|---:|---:|");
+for (const r of rows) {
+  console.log(`| ${r.name} | ${r.slots} | ${r.kind} | ${r.median.toFixed(2)} ms | ${r.p90.toFixed(2)} ms | ${r.refresh.toFixed(2)} ms | ${r.load.toFixed(1)} ms |`);
+}
