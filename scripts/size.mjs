@@ -9,9 +9,13 @@ import { fileURLToPath } from "node:url";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const root = resolve(fileURLToPath(import.meta.url), "../..");
-const SHIPPED = ["augenblick_bg.wasm", "augenblick.js"];
-/** The ceiling the budget may never exceed: 62,000 bytes, raised from 40,000 when the moment model came in (BENCHMARKS.md, "Package size with the model"). */
-const MAX_BUDGET_BYTES = 62_000;
+const SHIPPED = ["augenblick_bg.wasm", "augenblick.js", "augenblick.css"];
+/**
+ * The ceiling the budget may never exceed: 75,500 bytes, raised from 40,000 when the moment
+ * model came in and from 62,000 when slots and `Augenblick.init` came in (BENCHMARKS.md,
+ * "Package size with the model" and "Package size with slots").
+ */
+const MAX_BUDGET_BYTES = 75_500;
 
 const budget = JSON.parse(readFileSync(join(root, "size-budget.json"), "utf8"));
 const limit = budget.gzip_total_bytes;

@@ -63,7 +63,8 @@ export declare class Augenblick {
   /**
    * Loads the module (once per page), checks the options and resolves every slot of the
    * page in one task. Rejects with an `InvalidOptionError`, `InvalidModelError` or
-   * `IncompatibleModelError` naming what is wrong.
+   * `IncompatibleModelError` naming what is wrong, and with an `AlreadyRunningError` while
+   * another instance runs on the page (`destroy()` it first).
    */
   static init(options?: AugenblickOptions): Promise<Augenblick>;
   private constructor();
@@ -86,6 +87,10 @@ export declare class Augenblick {
 
 declare global {
   interface HTMLElementEventMap {
+    "augenblick:decision": CustomEvent<SlotDecisionDetail>;
+  }
+  /** It bubbles up to the document. */
+  interface DocumentEventMap {
     "augenblick:decision": CustomEvent<SlotDecisionDetail>;
   }
 }

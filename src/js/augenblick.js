@@ -48,6 +48,8 @@ function revealDefaults() {
 }
 
 let creating = false;
+/** The instance managing this page's slots; one at a time, or they would fight over them. */
+let running = null;
 
 export class Augenblick {
   /** @type {Runtime} */ #runtime;
@@ -69,10 +71,14 @@ export class Augenblick {
   /**
    * Loads the module (once per page), checks the options and resolves every slot of the
    * page in one task. Rejects with an `InvalidOptionError` (or `InvalidModelError`,
-   * `IncompatibleModelError`) naming what is wrong; if it cannot start at all, every slot
-   * shows its default content at once.
+   * `IncompatibleModelError`) naming what is wrong, and with an `AlreadyRunningError` while
+   * another instance runs on the page; if it cannot start at all, every slot shows its
+   * default content at once.
    */
   static async init(options) {
+    if (running) {
+      throw namedError("AlreadyRunningError", "Augenblick is already running on this page: destroy() that instance first");
+    }
     try {
       await initModule();
       creating = true;
@@ -105,6 +111,7 @@ export class Augenblick {
       this.#observer = new MutationObserver((records) => this.#mutated(records));
       this.#observer.observe(document.documentElement, { childList: true, subtree: true });
       this.refresh();
+      running = this;
     } catch (error) {
       this.destroy();
       throw error;
@@ -174,6 +181,7 @@ export class Augenblick {
   destroy() {
     if (this.#destroyed) return;
     this.#destroyed = true;
+    if (running === this) running = null;
     this.#observer?.disconnect();
     this.#stopHistory?.();
     this.#runtime.destroy();

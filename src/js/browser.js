@@ -250,7 +250,10 @@ export class EventLog {
     for (const [target, type, listener] of this.listeners) {
       target.addEventListener(type, listener, { capture: true, passive: true });
     }
-    attempt(measureScroll); // where the visitor starts: a short page is read to its end
+    // Where the visitor starts (a short page is read to its end), measured in a task of its
+    // own: reading scrollHeight before the first layout forces one, 2 to 55 ms measured at
+    // module-script time (BENCHMARKS.md), and the slots would make it redo it anyway.
+    setTimeout(() => attempt(measureScroll));
   }
 
   /** The events since the last call, as JSON, oldest first. */

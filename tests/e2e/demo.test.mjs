@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, test } from "node:test";
 
+import { CONTENT_SECURITY_POLICY } from "../../scripts/serve.mjs";
 import { launchChromium, openWatchedPage } from "./browser.mjs";
 import { startDemo } from "./demo-command.mjs";
 
@@ -103,25 +104,50 @@ test("the snapshot has exactly the fields its TypeScript declaration names", asy
   await page.close();
 });
 
-test("the npm README's example runs as written", async () => {
+test("the npm README's examples run as written", async () => {
   const readme = readFileSync(new URL("../../pkg/README.md", import.meta.url), "utf8");
-  const example = readme.match(/```js\n([\s\S]*?)```/)?.[1];
-  assert.ok(example, "pkg/README.md has a js example");
-  // The page has no bundler: the bare specifier becomes the served path, and the static
-  // import a dynamic one, so the example can run inside page.evaluate.
-  const runnable = example.replace(
-    /^import init, \{([^}]*)\} from "augenblick";$/m,
-    'const { default: init, $1 } = await import("/pkg/augenblick.js");',
-  );
-  assert.notEqual(runnable, example, 'the example imports from "augenblick"');
-
-  const { page, problems } = await openDemo();
-  const logged = [];
-  page.on("console", (message) => logged.push(message.text()));
-  await page.evaluate(`(async () => {\n${runnable}\n})()`);
-  assert.ok(logged.length > 0, "the example logs what it found");
-  assert.deepEqual(problems, []);
-  await page.close();
+  // Each js example, with the html example before it (if any) as the page it runs on.
+  const examples = [];
+  let markup = "";
+  for (const [, language, code] of readme.matchAll(/```(\w+)\n([\s\S]*?)```/g)) {
+    if (language === "html") markup = code;
+    if (language === "js") {
+      examples.push({ markup, code });
+      markup = "";
+    }
+  }
+  assert.equal(examples.length, 2, "pkg/README.md has the slot example and the lower-level one");
+  for (const { markup, code } of examples) {
+    // The page has no bundler: the bare specifier becomes the served path, and the static
+    // import a dynamic one, so the example can run inside page.evaluate.
+    const runnable = code.replace(
+      /^import (?:(\w+), )?\{([^}]*)\} from "augenblick";$/m,
+      (_, defaultName, names) =>
+        `const { ${defaultName ? `default: ${defaultName}, ` : ""}${names} } = await import("/pkg/augenblick.js");`,
+    );
+    assert.notEqual(runnable, code, 'the example imports from "augenblick"');
+    const { page, problems } = await openWatchedPage(browser);
+    const pageUrl = new URL("readme-example.html", server.url).href;
+    await page.route(pageUrl, (route) =>
+      route.fulfill({
+        contentType: "text/html",
+        headers: { "content-security-policy": CONTENT_SECURITY_POLICY },
+        body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Example</title>
+          <link rel="icon" href="data:,"></head><body>${markup.replace("/node_modules/augenblick/", "/pkg/")}</body></html>`,
+      }),
+    );
+    await page.goto(pageUrl);
+    const logged = [];
+    page.on("console", (message) => logged.push(message.text()));
+    await page.evaluate(`(async () => {\n${runnable}\n})()`);
+    assert.ok(logged.length > 0, "the example logs what it found");
+    if (markup) {
+      const hero = await page.getAttribute('[data-augenblick-slot="hero"]', "data-augenblick-variant");
+      assert.ok(hero, "the example's slot is resolved");
+    }
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
 });
 
 test("the server refuses paths outside its folders", async () => {

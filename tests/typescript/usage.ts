@@ -1,6 +1,6 @@
 // Compiled with `tsc --noEmit` against the generated augenblick.d.ts (scripts/test.sh):
 // the public API must type-check as a user would write it, and wrong usage must not.
-import init, { MomentEngine, SignalCollector, version, type LocationSignal, type Moment, type MomentKind, type Snapshot } from "augenblick";
+import init, { Augenblick, MomentEngine, SignalCollector, version, type LocationSignal, type Moment, type MomentKind, type SlotDecision, type Snapshot } from "augenblick";
 
 export async function start(): Promise<string> {
   await init();
@@ -51,4 +51,34 @@ export function decide(collector: SignalCollector, siteModel?: string): MomentKi
   const wrong: "shop" = moment.kind;
   console.log(wrong);
   return moment.kind;
+}
+
+export async function personalize(): Promise<MomentKind> {
+  const augenblick = await Augenblick.init({
+    locations: [{ id: "mitte", lat: 52.52, lon: 13.405 }],
+    hysteresis: 0.2,
+    rules: [
+      { selector: "#cta", moment: "go", device: ["mobile"], text: "Directions", attributes: { href: "/stores" } },
+      { slot: "hero", moment: "buy", minConfidence: 0.6, daypart: "evening", template: "#order-now" },
+    ],
+    simulate: { device: "mobile", hour: 19, distanceM: null },
+  });
+  const stop = augenblick.on("decision", (decision: SlotDecision) => console.log(decision.slot, decision.variant));
+  augenblick.on("moment", (moment) => console.log(moment.confidence));
+  stop();
+  document.addEventListener("augenblick:decision", (event) => console.log(event.detail.variant));
+  augenblick.simulate(null);
+  const snapshot: Snapshot = augenblick.snapshot();
+  console.log(snapshot.device.class, augenblick.decisions().length, augenblick.refresh().kind);
+
+  // @ts-expect-error only the two events exist
+  augenblick.on("click", () => {});
+  // @ts-expect-error a rule names its moment
+  await Augenblick.init({ rules: [{ slot: "hero", text: "x" }] });
+  // @ts-expect-error the constructor is private: use Augenblick.init
+  new Augenblick();
+  // @ts-expect-error simulated devices are the three classes
+  augenblick.simulate({ device: "phone" });
+  augenblick.destroy();
+  return augenblick.moment().kind;
 }
