@@ -93,6 +93,17 @@ impl Runtime {
         Ok(())
     }
 
+    /// Changes consent for the purposes named; see `SignalCollector.setConsent`.
+    #[wasm_bindgen(js_name = setConsent)]
+    pub fn set_consent(&self, consent: JsValue) -> Result<(), JsValue> {
+        self.collector.set_consent(consent)
+    }
+
+    /// With geolocation consent, the coarse location; see `SignalCollector.locate`.
+    pub fn locate(&self) -> js_sys::Promise {
+        self.collector.locate()
+    }
+
     /// Stops listening to the page.
     pub fn destroy(&self) {
         self.collector.destroy();

@@ -20,13 +20,13 @@ export interface SlotRule {
   minUrgency?: number;
   device?: DeviceClass | DeviceClass[];
   daypart?: Daypart | Daypart[];
-  /** The value of `data-augenblick-variant` when it applies (default: the moment). */
+  /** The value of `data-augenblick-variant` when it applies (default: the moment; not `"default"`). */
   name?: string;
-  /** A CSS selector of a `<template>` whose content the slot shows, cloned. */
+  /** The `id` of a `<template>` whose content the slot shows, cloned. */
   template?: string;
   /** Text the slot shows instead of its content. */
   text?: string;
-  /** Attributes set on the slot element. URLs must be relative or http, https, mailto, tel; no `on…` or `srcdoc`. */
+  /** Attributes set on the slot element. URLs must be relative or http, https, mailto, tel; no `on…`, `srcdoc`, `style`, `type`, `is` or SVG animation values. */
   attributes?: Record<string, string>;
 }
 
@@ -68,20 +68,30 @@ export declare class Augenblick {
    */
   static init(options?: AugenblickOptions): Promise<Augenblick>;
   private constructor();
-  /** The moment last decided. */
+  /** The moment last decided (also after `destroy()`). */
   moment(): Moment;
   /** The snapshot of the last decision, with the simulated context if any. */
   snapshot(): Snapshot;
-  /** What every slot shows now. */
+  /** What every slot shows now (also after `destroy()`). */
   decisions(): SlotDecision[];
-  /** Called at once with what is current, then on every change; returns a function that removes the listener. */
+  /**
+   * Called at once with what is current, then on every change: each moment decided; each
+   * slot whose variant or moment changed. Returns a function that removes the listener.
+   */
   on(event: "moment", listener: (moment: Moment) => void): () => void;
   on(event: "decision", listener: (decision: SlotDecision) => void): () => void;
   /** Decides again and re-chooses every slot, in this task. */
   refresh(): Moment;
   /** Assumes this context (`null`: the real one) and refreshes. */
   simulate(context: SimulatedContext | null): Moment;
-  /** Stops watching the page; slots keep what they show. Later calls throw a `DestroyedError`. */
+  /** Changes consent for the purposes named (the others stay) and refreshes; withdrawing erases what the purpose allowed. */
+  setConsent(consent: SignalConsent): Moment;
+  /** With geolocation consent, asks the browser for the position once (kept as a coarse cell and a distance) and refreshes. */
+  locate(): Promise<Moment>;
+  /**
+   * Stops watching the page; slots keep what they show. `refresh`, `simulate`,
+   * `setConsent`, `locate` and `snapshot` then throw a `DestroyedError`.
+   */
   destroy(): void;
 }
 

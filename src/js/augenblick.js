@@ -14,6 +14,35 @@ const SLOT_SELECTOR = `[${SLOT_ATTRIBUTE}]`;
 const CONDITION_ATTRIBUTES = ["data-moment", "data-min-confidence", "data-min-urgency", "data-device", "data-daypart"];
 const DEFAULT_VARIANT = "default";
 const EVENTS = ["moment", "decision"];
+/**
+ * Elements that never become slots: changing their text or attributes could run script or
+ * redirect loads (`<script>`, `<base href>`, SVG animation of `href`), whatever a rule says.
+ */
+const NEVER_SLOTS = new Set([
+  "script", "style", "base", "link", "meta", "iframe", "frame", "object", "embed", "noscript", "template",
+  "set", "animate", "animatemotion", "animatetransform",
+]);
+/** Slots inside variants inside variants…: deeper than this is a template that contains itself. */
+const MAX_NESTING = 4;
+
+/** An `Error` with a stable `name`, like the ones the module throws. */
+function namedError(name, message) {
+  const error = new Error(message);
+  error.name = name;
+  return error;
+}
+
+/** Calls each listener; one that throws is reported and does not stop the others. */
+function notifyAll(listeners, value) {
+  // A copy: a listener added meanwhile had its replay from `on()` already.
+  for (const listener of [...listeners]) {
+    try {
+      listener(value);
+    } catch (error) {
+      globalThis.reportError?.(error);
+    }
+  }
+}
 
 /** A slot's variant templates: its `<template data-moment>` children, in document order. */
 function variantTemplates(slot) {
@@ -24,22 +53,6 @@ function variantTemplates(slot) {
   return found;
 }
 
-/** An `Error` with a stable `name`, like the ones the module throws. */
-function namedError(name, message) {
-  const error = new Error(message);
-  error.name = name;
-  return error;
-}
-
-/** Calls a listener; one that throws is reported and does not stop the others. */
-function notify(listener, value) {
-  try {
-    listener(value);
-  } catch (error) {
-    globalThis.reportError?.(error);
-  }
-}
-
 /** Shows the default content of every slot at once (the SDK could not start). */
 function revealDefaults() {
   for (const slot of globalThis.document?.querySelectorAll(`${SLOT_SELECTOR}:not([data-augenblick-variant])`) ?? []) {
@@ -48,12 +61,14 @@ function revealDefaults() {
 }
 
 let creating = false;
-/** The instance managing this page's slots; one at a time, or they would fight over them. */
-let running = null;
+/** An instance starting or running on this page; one at a time, or they would fight over the slots. */
+let owner = null;
 
 export class Augenblick {
   /** @type {Runtime} */ #runtime;
   #rules;
+  /** Each rule's selector (null for rules naming a slot), checked one by one. */
+  #selectors;
   #moment = null;
   /** Element → what the slot is and shows. */
   #slots = new Map();
@@ -64,26 +79,29 @@ export class Augenblick {
   #navigationPending = false;
   /** What was warned about already: condition sets and slots. */
   #warned = new Set();
-  /** Marked slots and whatever the rules' selectors find. */
-  #slotSelector = SLOT_SELECTOR;
   #destroyed = false;
 
   /**
    * Loads the module (once per page), checks the options and resolves every slot of the
    * page in one task. Rejects with an `InvalidOptionError` (or `InvalidModelError`,
    * `IncompatibleModelError`) naming what is wrong, and with an `AlreadyRunningError` while
-   * another instance runs on the page; if it cannot start at all, every slot shows its
-   * default content at once.
+   * another instance starts or runs on the page; if it cannot start at all, every slot
+   * shows its default content at once.
    */
   static async init(options) {
-    if (running) {
+    if (owner) {
       throw namedError("AlreadyRunningError", "Augenblick is already running on this page: destroy() that instance first");
     }
+    const starting = {};
+    owner = starting;
     try {
       await initModule();
       creating = true;
-      return new Augenblick(options);
+      const instance = new Augenblick(options);
+      owner = instance;
+      return instance;
     } catch (error) {
+      if (owner === starting) owner = null;
       revealDefaults();
       throw error;
     } finally {
@@ -93,32 +111,31 @@ export class Augenblick {
 
   /** @private Use `Augenblick.init(options)`. */
   constructor(options) {
-    if (!creating) throw namedError("TypeError", "use Augenblick.init(options), not new Augenblick()");
+    if (!creating) throw new TypeError("use Augenblick.init(options), not new Augenblick()");
     this.#runtime = new Runtime(options);
     try {
       this.#rules = JSON.parse(this.#runtime.rules());
-      this.#rules.forEach((rule, index) => {
-        if (rule.selector === null) return;
+      this.#selectors = this.#rules.map((rule, index) => {
+        if (rule.selector === null) return null;
         try {
           document.querySelector(rule.selector);
         } catch {
           throw namedError("InvalidOptionError", `invalid option rules[${index}].selector: expected a CSS selector`);
         }
-        this.#slotSelector += `, ${rule.selector}`;
+        return rule.selector;
       });
       this.#pagePath = location.pathname + location.search;
       this.#stopHistory = watchHistory(() => this.#historyChanged());
       this.#observer = new MutationObserver((records) => this.#mutated(records));
       this.#observer.observe(document.documentElement, { childList: true, subtree: true });
       this.refresh();
-      running = this;
     } catch (error) {
       this.destroy();
       throw error;
     }
   }
 
-  /** The moment last decided. */
+  /** The moment last decided. Still answers after `destroy()`. */
   moment() {
     return this.#moment;
   }
@@ -129,15 +146,15 @@ export class Augenblick {
     return this.#runtime.snapshot();
   }
 
-  /** What every slot shows now. */
+  /** What every slot shows now. Still answers after `destroy()`. */
   decisions() {
     return [...this.#slots.values()].filter((slot) => slot.decision).map((slot) => slot.decision);
   }
 
   /**
    * Calls `listener` with what is current at once, then on every change: `"moment"` with
-   * each moment decided, `"decision"` with each slot whose variant changed. Returns a
-   * function that removes the listener.
+   * each moment decided, `"decision"` with each slot whose variant or moment changed.
+   * Returns a function that removes the listener.
    */
   on(event, listener) {
     if (!EVENTS.includes(event)) {
@@ -147,8 +164,8 @@ export class Augenblick {
       throw namedError("InvalidOptionError", `invalid option listener: expected a function`);
     }
     this.#listeners[event].add(listener);
-    if (event === "moment" && this.#moment) notify(listener, this.#moment);
-    if (event === "decision") for (const decision of this.decisions()) notify(listener, decision);
+    if (event === "moment" && this.#moment) notifyAll([listener], this.#moment);
+    if (event === "decision") for (const decision of this.decisions()) notifyAll([listener], decision);
     return () => this.#listeners[event].delete(listener);
   }
 
@@ -159,10 +176,11 @@ export class Augenblick {
   refresh() {
     this.#assertAlive();
     this.#navigationPending = false;
+    this.#pagePath = location.pathname + location.search;
     this.#moment = this.#runtime.decide();
     this.#discover([document.documentElement]);
     this.#resolve([...this.#slots.values()]);
-    for (const listener of this.#listeners.moment) notify(listener, this.#moment);
+    notifyAll(this.#listeners.moment, this.#moment);
     return this.#moment;
   }
 
@@ -177,11 +195,33 @@ export class Augenblick {
     return this.refresh();
   }
 
+  /**
+   * Changes consent for the purposes named (`{ storage?, geolocation? }`, the others stay)
+   * and refreshes. Withdrawing storage consent erases what was stored; withdrawing
+   * geolocation consent forgets the location.
+   */
+  setConsent(consent) {
+    this.#assertAlive();
+    this.#runtime.setConsent(consent);
+    return this.refresh();
+  }
+
+  /**
+   * With geolocation consent, asks the browser for the position once (kept only as a
+   * coarse cell and the distance to the nearest of your `locations`) and refreshes.
+   * Resolves to the moment; without consent the browser is not asked.
+   */
+  async locate() {
+    this.#assertAlive();
+    await this.#runtime.locate();
+    return this.#destroyed ? this.#moment : this.refresh();
+  }
+
   /** Stops watching the page (history, new slots, behaviour). Slots keep what they show. */
   destroy() {
     if (this.#destroyed) return;
     this.#destroyed = true;
-    if (running === this) running = null;
+    if (owner === this) owner = null;
     this.#observer?.disconnect();
     this.#stopHistory?.();
     this.#runtime.destroy();
@@ -194,31 +234,47 @@ export class Augenblick {
 
   /** Adds the slots in and under `roots` not known yet: marked ones and those rules select. */
   #discover(roots) {
+    const selectors = [SLOT_SELECTOR, ...this.#selectors.filter((selector) => selector !== null)];
     for (const root of roots) {
-      if (root.matches(this.#slotSelector)) this.#add(root);
-      for (const element of root.querySelectorAll(this.#slotSelector)) this.#add(element);
+      for (const selector of selectors) {
+        if (root.matches(selector)) this.#add(root);
+        for (const element of root.querySelectorAll(selector)) this.#add(element);
+      }
     }
   }
 
   #add(element) {
     if (this.#slots.has(element)) return;
+    if (NEVER_SLOTS.has(element.localName.toLowerCase())) {
+      this.#warn(element, `a <${element.localName}> cannot be a slot; it is left as it is`);
+      return;
+    }
     const marked = element.hasAttribute(SLOT_ATTRIBUTE);
     const name = marked ? element.getAttribute(SLOT_ATTRIBUTE) : null;
     const ruleIndices = [];
     this.#rules.forEach((rule, index) => {
-      if (rule.slot !== null ? marked && rule.slot === name : element.matches(rule.selector)) ruleIndices.push(index);
+      const selector = this.#selectors[index];
+      if (selector === null ? marked && rule.slot === name : element.matches(selector)) ruleIndices.push(index);
     });
     const shown = [...element.childNodes].filter((node) => node.localName !== "template");
     this.#slots.set(element, { element, name, ruleIndices, defaultNodes: shown, shown, attributes: new Map(), source: null, decision: null });
   }
 
+  /** Puts a slot that left the page back to its default and forgets it: found again, it starts afresh. */
+  #forget(slot) {
+    this.#apply(slot, null, null);
+    slot.element.removeAttribute("data-augenblick-moment");
+    slot.element.removeAttribute("data-augenblick-variant");
+    this.#slots.delete(slot.element);
+  }
+
   /** Chooses and applies the variant of each of these slots, in one go. */
-  #resolve(slots) {
-    const connected = slots.filter((slot) => {
-      if (slot.element.isConnected) return true;
-      this.#slots.delete(slot.element);
-      return false;
-    });
+  #resolve(slots, depth = 0) {
+    const connected = [];
+    for (const slot of slots) {
+      if (slot.element.isConnected) connected.push(slot);
+      else this.#forget(slot);
+    }
     // Each distinct set of condition attributes is sent, and checked, once.
     const conditions = [];
     const conditionIndex = new Map();
@@ -244,29 +300,48 @@ export class Augenblick {
       this.#warn(key, `slot ${connected[slotIndex].name ?? "(rule)"}, template ${templateIndex + 1}: ${message}`);
     }
     const changed = [];
+    const inserted = [];
     connected.forEach((slot, i) => {
       const choice = choices[i] ?? -1;
       let rule = choice >= 0 && choice < slot.ruleIndices.length ? this.#rules[slot.ruleIndices[choice]] : null;
       let template = choice >= slot.ruleIndices.length ? templates[i][choice - slot.ruleIndices.length] : null;
-      if (slot.source !== (rule ?? template) && !this.#apply(slot, rule, template)) {
-        rule = template = null;
-        this.#apply(slot, null, null);
+      if (slot.source !== (rule ?? template)) {
+        if (!this.#apply(slot, rule, template)) {
+          rule = template = null;
+          this.#apply(slot, null, null);
+        }
+        if (rule ?? template) inserted.push(...slot.shown.filter((node) => node.nodeType === Node.ELEMENT_NODE));
       }
       slot.source = rule ?? template;
-      const variant = rule?.name ?? (template ? template.getAttribute("data-variant") || template.getAttribute("data-moment").trim().toLowerCase() : DEFAULT_VARIANT);
+      const variant = rule?.name ?? (template ? this.#templateName(template) : DEFAULT_VARIANT);
       if (slot.decision?.variant === variant && slot.decision.moment === this.#moment.kind) return;
       slot.decision = { slot: slot.name, element: slot.element, variant, moment: this.#moment.kind, confidence: this.#moment.confidence };
       slot.element.setAttribute("data-augenblick-moment", this.#moment.kind);
       slot.element.setAttribute("data-augenblick-variant", variant);
       changed.push(slot.decision);
     });
-    // Our own changes are not new slots.
+    // Our own changes are not new slots for the observer; slots inside the variants just
+    // shown are resolved here, before they paint.
     this.#observer.takeRecords();
+    const known = this.#slots.size;
+    this.#discover(inserted);
+    if (this.#slots.size > known && depth < MAX_NESTING) this.#resolve([...this.#slots.values()].slice(known), depth + 1);
     for (const decision of changed) {
       const { element, ...detail } = decision;
       element.dispatchEvent(new CustomEvent("augenblick:decision", { bubbles: true, detail }));
-      for (const listener of this.#listeners.decision) notify(listener, decision);
+      notifyAll(this.#listeners.decision, decision);
     }
+  }
+
+  /** A template's variant name: its `data-variant`, else its moment ("default" is the slot's own). */
+  #templateName(template) {
+    const moment = template.getAttribute("data-moment").trim().toLowerCase();
+    const name = template.getAttribute("data-variant");
+    if (name === DEFAULT_VARIANT) {
+      this.#warn(template, `data-variant="default" names the slot's own content; the template is called "${moment}"`);
+      return moment;
+    }
+    return name || moment;
   }
 
   /** Shows a rule's or a template's content, or the default; `false` if it cannot. */
@@ -275,16 +350,14 @@ export class Augenblick {
     if (template) {
       nodes = [...template.content.cloneNode(true).childNodes];
     } else if (rule?.template != null) {
-      const source = document.querySelector(rule.template);
+      const source = document.getElementById(rule.template);
       if (!(source instanceof HTMLTemplateElement)) {
-        this.#warn(slot.element, `rule ${rule.name}: no <template> matches ${rule.template}; the slot keeps its content`);
+        this.#warn(slot.element, `rule ${rule.name}: no <template id="${rule.template}">; the slot shows its default`);
         return false;
       }
       nodes = [...source.content.cloneNode(true).childNodes];
     } else if (rule?.text != null) {
       nodes = [document.createTextNode(rule.text)];
-    } else if (rule) {
-      nodes = slot.shown;
     }
     // Attributes a rule set go back to what the page had, then the new rule's are set.
     for (const [name, value] of slot.attributes) {
@@ -298,7 +371,7 @@ export class Augenblick {
     }
     if (nodes !== slot.shown) {
       const anchor = slot.shown.find((node) => node.parentNode === slot.element) ?? variantTemplates(slot.element)[0] ?? null;
-      // One insertion for all nodes: a thousand slots are a thousand DOM mutations, not more.
+      // The new content goes in with one insertion (a fragment), whatever its size.
       const fragment = document.createDocumentFragment();
       fragment.append(...nodes);
       slot.element.insertBefore(fragment, anchor);
@@ -326,7 +399,9 @@ export class Augenblick {
 
   #mutated(records) {
     if (this.#destroyed) return;
-    if (this.#navigationPending) {
+    // A router that rendered in its own popstate listener, before ours ran, changed the URL
+    // too: this content belongs to the new page, and is decided as such.
+    if (this.#navigationPending || location.pathname + location.search !== this.#pagePath) {
       this.refresh();
       return;
     }
@@ -344,7 +419,8 @@ export class Augenblick {
  * Calls `onChange` after `pushState`, `replaceState` and `popstate`. Wraps the history
  * methods as they are when called, so routers that patch them, before or after, keep
  * working; the returned function stops the calls and unwraps only where no one wrapped
- * after us.
+ * after us. `popstate` is heard in the capture phase, before a router's own listener
+ * renders the page it goes back to.
  */
 function watchHistory(onChange) {
   let active = true;
@@ -360,10 +436,10 @@ function watchHistory(onChange) {
       if (history[name] === wrapper) history[name] = original;
     };
   });
-  addEventListener("popstate", onChange);
+  addEventListener("popstate", onChange, { capture: true });
   return () => {
     active = false;
     restores.forEach((restore) => restore());
-    removeEventListener("popstate", onChange);
+    removeEventListener("popstate", onChange, { capture: true });
   };
 }

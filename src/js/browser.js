@@ -345,13 +345,26 @@ export function requestPosition(sink, timeoutMs, maximumAgeMs) {
 }
 
 /**
- * Runs `task.run()` in a task of its own, again in the next one while it answers `false`
- * (busy), then frees it. For work that must happen soon but not before the first decision.
+ * Runs `task.run()` in a task of its own, or when the page is hidden or left if that comes
+ * first (a timer may never fire in a tab closed at once, and is throttled in a hidden
+ * one); again in the next task while it answers `false` (busy); then frees it. For work
+ * that must happen soon but not before the first decision.
  */
 export function runSoon(task) {
+  let done = false;
   const tick = () => {
-    if (task.run()) task.free();
-    else setTimeout(tick);
+    if (done) return;
+    if (!task.run()) {
+      setTimeout(tick);
+      return;
+    }
+    done = true;
+    removeEventListener("pagehide", tick);
+    document.removeEventListener("visibilitychange", whenHidden);
+    task.free();
   };
+  const whenHidden = () => document.visibilityState === "hidden" && tick();
+  addEventListener("pagehide", tick);
+  document.addEventListener("visibilitychange", whenHidden);
   setTimeout(tick);
 }

@@ -57,10 +57,10 @@ pub(crate) fn erase() {
     storage_remove(LOCAL, VISITS_KEY);
 }
 
-/// Erases the stored keys in a later task unless storage consent is there by then. Storage
-/// is opened lazily by the browser and the first access costs milliseconds (BENCHMARKS.md),
-/// too long to pay before the first decision; consent given in between keeps what it
-/// stored.
+/// Erases the stored keys in a later task (or when the page is hidden or left, if that
+/// comes first) unless storage consent is there by then. Storage is opened lazily by the
+/// browser and the first access costs milliseconds (BENCHMARKS.md), too long to pay before
+/// the first decision; consent given in between keeps what it stored.
 pub(crate) fn erase_soon(state: &Rc<RefCell<State>>) {
     run_soon(
         StorageSweep {
@@ -79,13 +79,14 @@ pub struct StorageSweep {
 
 #[wasm_bindgen]
 impl StorageSweep {
-    /// Erases unless storage consent was given meanwhile; `false` while the collector is
-    /// busy (asked again in the next task).
+    /// Erases unless storage consent was given meanwhile, to this collector or to another
+    /// one that counted this page since; `false` while the collector is busy (asked again
+    /// in the next task).
     pub fn run(&self) -> bool {
         let Ok(state) = self.state.try_borrow() else {
             return false;
         };
-        if !state.consent.storage {
+        if !state.consent.storage && !PAGE_COUNTED.load(Ordering::Relaxed) {
             erase();
         }
         true

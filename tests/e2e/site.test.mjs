@@ -64,8 +64,17 @@ test("the same store page adapts to a phone in the evening near the store, and b
     return { headings: page.headings.map((h) => h.text), kind: window.augenblick.moment().kind };
   });
   assert.ok(!read.headings.some((h) => h.startsWith("Mitte is the closest")), "a variant's content is not read as the page's");
-  assert.ok(!read.headings.some((h) => h.includes("debug")), "nor is the debug panel, marked data-augenblick-ignore");
   assert.equal(read.kind, "go");
+  // The debug panel is marked data-augenblick-ignore: unmarked, it would be read.
+  const terms = await page.evaluate(() => {
+    const count = () => window.augenblick.refresh() && window.augenblick.snapshot().page.termCount;
+    const ignored = count();
+    document.getElementById("debug").removeAttribute("data-augenblick-ignore");
+    const read = count();
+    document.getElementById("debug").setAttribute("data-augenblick-ignore", "");
+    return { ignored, read };
+  });
+  assert.ok(terms.read > terms.ignored, `the panel's words are not read while it is ignored (${JSON.stringify(terms)})`);
   await page.screenshot({ path: `${SCREENSHOTS}stores-phone-evening-near.png` });
 
   // The simulator: a desktop at 15:00 with no location, chosen in the panel.

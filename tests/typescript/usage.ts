@@ -59,7 +59,7 @@ export async function personalize(): Promise<MomentKind> {
     hysteresis: 0.2,
     rules: [
       { selector: "#cta", moment: "go", device: ["mobile"], text: "Directions", attributes: { href: "/stores" } },
-      { slot: "hero", moment: "buy", minConfidence: 0.6, daypart: "evening", template: "#order-now" },
+      { slot: "hero", moment: "buy", minConfidence: 0.6, daypart: "evening", template: "order-now" },
     ],
     simulate: { device: "mobile", hour: 19, distanceM: null },
   });
@@ -68,6 +68,9 @@ export async function personalize(): Promise<MomentKind> {
   stop();
   document.addEventListener("augenblick:decision", (event) => console.log(event.detail.variant));
   augenblick.simulate(null);
+  augenblick.setConsent({ geolocation: true });
+  const located: Moment = await augenblick.locate();
+  console.log(located.kind);
   const snapshot: Snapshot = augenblick.snapshot();
   console.log(snapshot.device.class, augenblick.decisions().length, augenblick.refresh().kind);
 

@@ -5,6 +5,7 @@
 use super::options::object;
 use super::{Daypart, DeviceClass, LocationSignal, Snapshot};
 use crate::json::Value;
+use crate::slots::{device_class, DEVICE_NAMES};
 use crate::Error;
 
 /// What to assume instead of the real context; `None` fields stay real.
@@ -32,15 +33,9 @@ impl Simulation {
         for (key, field) in object(value, "simulate")? {
             match key.as_str() {
                 "device" => {
-                    let class = [
-                        DeviceClass::Mobile,
-                        DeviceClass::Tablet,
-                        DeviceClass::Desktop,
-                    ]
-                    .into_iter()
-                    .find(|class| field.as_str() == Some(class.as_str()));
+                    let class = field.as_str().and_then(device_class);
                     simulation.device = Some(class.ok_or_else(|| {
-                        Error::invalid_option("simulate.device", Some("mobile, tablet or desktop"))
+                        Error::invalid_option("simulate.device", Some(DEVICE_NAMES))
                     })?);
                 }
                 "hour" => {

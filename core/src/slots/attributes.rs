@@ -16,6 +16,22 @@ const URL_ATTRIBUTES: [&str; 10] = [
     "data",
 ];
 
+/// Attributes a rule may not set whatever the element: they hold markup (`srcdoc`), CSS,
+/// turn an inert element live (`type` on a `<script type="text/x-template">`, `is`), or
+/// make SVG animation write an attribute (`attributeName`, `to`, `values`, `from`, `by`).
+const SCRIPT_ATTRIBUTES: [&str; 10] = [
+    "srcdoc",
+    "style",
+    "type",
+    "is",
+    "http-equiv",
+    "attributename",
+    "to",
+    "values",
+    "from",
+    "by",
+];
+
 /// Schemes a configured URL may use; anything else (`javascript:`, `data:`, `vbscript:`,
 /// `blob:`) is refused.
 const ALLOWED_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
@@ -33,8 +49,11 @@ pub(crate) fn check_attribute(name: &str, value: &str) -> Result<(), Refusal> {
     if !well_formed {
         return Err("an attribute name (letters, digits, - _ : .)");
     }
-    if lower.starts_with("on") || lower == "srcdoc" || lower.starts_with("data-augenblick-") {
-        return Err("an attribute that cannot run script (no on…, srcdoc or data-augenblick-…)");
+    if lower.starts_with("on")
+        || lower.starts_with("data-augenblick-")
+        || SCRIPT_ATTRIBUTES.contains(&lower.as_str())
+    {
+        return Err("an attribute that cannot run script or restyle the page (no on…, srcdoc, style, type, is, http-equiv, SVG animation values or data-augenblick-…)");
     }
     let url_ok = if lower == "srcset" {
         // Candidates are "url descriptor" separated by commas.
@@ -54,7 +73,7 @@ pub(crate) fn check_attribute(name: &str, value: &str) -> Result<(), Refusal> {
 /// Whether a URL is relative or uses an allowed scheme, read the way the browser's URL
 /// parser reads it: leading and trailing C0 controls and spaces are dropped, and tabs and
 /// newlines anywhere are ignored (`java\tscript:` is `javascript:`).
-pub fn is_safe_url(url: &str) -> bool {
+pub(crate) fn is_safe_url(url: &str) -> bool {
     let cleaned: String = url
         .trim_matches(|c: char| c <= ' ')
         .chars()
@@ -121,7 +140,18 @@ mod tests {
         assert!(check_attribute("HREF", "javascript:void(0)").is_err());
         assert!(check_attribute("onclick", "alert(1)").is_err());
         assert!(check_attribute("OnMouseOver", "x").is_err());
-        assert!(check_attribute("srcdoc", "<p>").is_err());
+        for name in [
+            "srcdoc",
+            "style",
+            "type",
+            "IS",
+            "http-equiv",
+            "attributeName",
+            "to",
+            "values",
+        ] {
+            assert!(check_attribute(name, "x").is_err(), "{name}");
+        }
         assert!(check_attribute("data-augenblick-variant", "go").is_err());
         assert!(check_attribute("a b", "x").is_err());
         assert!(check_attribute("", "x").is_err());

@@ -143,6 +143,13 @@ impl Conditions {
     }
 }
 
+/// The device class called `name` (ASCII case ignored).
+pub(crate) fn device_class(name: &str) -> Option<DeviceClass> {
+    DEVICES
+        .into_iter()
+        .find(|class| class.as_str().eq_ignore_ascii_case(name.trim()))
+}
+
 /// A number from 0 to 1, or `None`.
 pub(crate) fn fraction_value(value: f32) -> Option<f32> {
     (0.0..=1.0).contains(&value).then_some(value)

@@ -19,7 +19,7 @@ mod attributes;
 mod conditions;
 mod rules;
 
-pub use attributes::is_safe_url;
+pub(crate) use conditions::{device_class, DEVICE_NAMES};
 pub use conditions::{Conditions, MarkupConditions, SlotContext};
 pub use rules::{rules_from_json, Content, Rule, Target};
 
@@ -67,13 +67,13 @@ pub fn decide_slots(page: &Value, rules: &[Rule], context: &SlotContext) -> Slot
             [0, 1].map(|i| slot.items().get(i).map_or(&[][..], Value::items));
         let rule = rule_indices.iter().position(|index| {
             rules
-                .get(index.as_u32() as usize)
+                .get(list_index(index))
                 .is_some_and(|rule| rule.conditions.hold(context))
         });
         let template = || {
             templates
                 .iter()
-                .position(|index| holds.get(index.as_u32() as usize) == Some(&true))
+                .position(|index| holds.get(list_index(index)) == Some(&true))
                 .map(|k| rule_indices.len() + k)
         };
         decisions
@@ -81,6 +81,15 @@ pub fn decide_slots(page: &Value, rules: &[Rule], context: &SlotContext) -> Slot
             .push(rule.or_else(template).map_or(-1, |k| k as i32));
     }
     decisions
+}
+
+/// An index into a list, or one past any list (`usize::MAX`) when it is not a whole
+/// non-negative number, so that a malformed entry matches nothing.
+fn list_index(value: &Value) -> usize {
+    match value.as_f64() {
+        Some(n) if n >= 0.0 && n.fract() == 0.0 && n < 4_294_967_296.0 => n as usize,
+        _ => usize::MAX,
+    }
 }
 
 impl ToJson for SlotDecisions {
@@ -171,6 +180,12 @@ mod tests {
         assert_eq!(
             decide(r#"{"slots":[7,[[99],[5]]]}"#, "[]", &go),
             r#"{"choices":[-1,-1],"problems":[]}"#
+        );
+        // An index that is not a whole number matches nothing, not the first entry.
+        let page = r#"{"conditions":[["go",null,null,null,null]],"slots":[[[],["0"]],[[],[0.5]],[[],[-1]]]}"#;
+        assert_eq!(
+            decide(page, "[]", &go),
+            r#"{"choices":[-1,-1,-1],"problems":[]}"#
         );
     }
 }

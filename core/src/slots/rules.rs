@@ -19,7 +19,8 @@ pub enum Target {
 /// What a rule puts into its slot.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Content {
-    /// The content of the `<template>` this CSS selector finds, cloned.
+    /// The content of the `<template>` with this `id`, cloned. (An id, not a selector:
+    /// a selector could find a template of user content earlier in the page.)
     Template(String),
     /// The slot's text replaced and attributes set on the slot element (checked: no
     /// script-running names, URLs relative or http, https, mailto, tel).
@@ -106,7 +107,16 @@ fn rule(value: &Value, index: usize) -> Result<Rule, Error> {
             }
             "device" => devices = Some(names(field).ok_or_else(|| invalid(key, DEVICE_NAMES))?),
             "daypart" => dayparts = Some(names(field).ok_or_else(|| invalid(key, DAYPART_NAMES))?),
-            "name" => name = Some(string(key, field)?),
+            "name" => {
+                let value = string(key, field)?;
+                if value.trim().is_empty() || value == "default" {
+                    return Err(invalid(
+                        key,
+                        "a name other than \"default\" (the slot's own content)",
+                    ));
+                }
+                name = Some(value);
+            }
             "template" => template = Some(string(key, field)?),
             "text" => text = Some(string(key, field)?),
             "attributes" => {
@@ -147,13 +157,8 @@ fn rule(value: &Value, index: usize) -> Result<Rule, Error> {
                 "either a template or text and attributes, not both",
             ))
         }
-        (Some(selector), None, true) => Content::Template(selector),
-        (None, None, true) => {
-            return Err(invalid(
-                "template",
-                "a template selector, text or attributes",
-            ))
-        }
+        (Some(id), None, true) => Content::Template(id),
+        (None, None, true) => return Err(invalid("template", "a template id, text or attributes")),
         (None, text, _) => Content::Set { text, attributes },
     };
     Ok(Rule {
@@ -185,7 +190,7 @@ impl ToJson for Rule {
             Target::Selector(selector) => (None, Some(selector)),
         };
         let (template, text, attributes): (_, _, &[(String, String)]) = match &self.content {
-            Content::Template(selector) => (Some(selector), None, &[]),
+            Content::Template(id) => (Some(id), None, &[]),
             Content::Set { text, attributes } => (None, text.as_ref(), attributes),
         };
         let attributes: Vec<[&str; 2]> = attributes
@@ -265,11 +270,15 @@ mod tests {
         );
         assert_eq!(
             message(r##"[{"slot":"a","moment":"go"}]"##),
-            "invalid option rules[0].template: expected a template selector, text or attributes"
+            "invalid option rules[0].template: expected a template id, text or attributes"
         );
         assert_eq!(
             message(r##"[{"slot":"a","moment":"go","template":"#t","text":"x"}]"##),
             "invalid option rules[0].template: expected either a template or text and attributes, not both"
+        );
+        assert_eq!(
+            message(r##"[{"slot":"a","moment":"go","name":"default","text":"x"}]"##),
+            "invalid option rules[0].name: expected a name other than \"default\" (the slot's own content)"
         );
         assert_eq!(
             message(r##"[{"slot":"a","moment":"go","colour":"red"}]"##),
