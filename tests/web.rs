@@ -200,4 +200,13 @@ async fn a_collector_without_storage_consent_erases_what_an_earlier_one_stored()
         .unwrap();
     assert!(no_augenblick_keys(), "{:?}", storage_keys());
     consenting.destroy();
+
+    // So does a collector started with consent after one without.
+    let without = SignalCollector::new(None).unwrap();
+    let with = SignalCollector::new(Some(with_consent())).unwrap();
+    next_task().await;
+    assert!(!no_augenblick_keys(), "{:?}", storage_keys());
+    with.set_consent(json(r#"{"storage":false}"#)).unwrap();
+    without.destroy();
+    with.destroy();
 }

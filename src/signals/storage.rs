@@ -4,7 +4,7 @@
 //! Storage can be missing or throw (private modes, blocked cookies); every access then
 //! falls back to "nothing stored", and the page keeps working.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -29,10 +29,15 @@ pub(crate) const VISITS_KEY: &str = "augenblick:visits";
 /// page, or consent given twice, must not count it again. Reset when the counts are erased.
 static PAGE_COUNTED: AtomicBool = AtomicBool::new(false);
 
+/// How many times storage consent was acted on in this page load (by any collector): a
+/// pending erasure that sees it change knows consent came after it was scheduled.
+static CONSENTS_ACTED_ON: AtomicU32 = AtomicU32::new(0);
+
 /// Counts this page view (once per page load) and, at the first page of a session, this
 /// visit. Returns the session's page views and the number of earlier visits, or `None`
 /// where storage is unavailable.
 pub(crate) fn count_page_view() -> Option<(u32, u32)> {
+    CONSENTS_ACTED_ON.fetch_add(1, Ordering::Relaxed);
     if PAGE_COUNTED.swap(true, Ordering::Relaxed) {
         let page_views = read_count(SESSION, PAGE_VIEWS_KEY).max(1);
         return Some((page_views, read_count(LOCAL, VISITS_KEY).max(1) - 1));
@@ -65,6 +70,7 @@ pub(crate) fn erase_soon(state: &Rc<RefCell<State>>) {
     run_soon(
         StorageSweep {
             state: Rc::clone(state),
+            consents_before: CONSENTS_ACTED_ON.load(Ordering::Relaxed),
         }
         .into(),
     );
@@ -75,18 +81,20 @@ pub(crate) fn erase_soon(state: &Rc<RefCell<State>>) {
 #[wasm_bindgen(skip_typescript)]
 pub struct StorageSweep {
     state: Rc<RefCell<State>>,
+    consents_before: u32,
 }
 
 #[wasm_bindgen]
 impl StorageSweep {
-    /// Erases unless storage consent was given meanwhile, to this collector or to another
-    /// one that counted this page since; `false` while the collector is busy (asked again
-    /// in the next task).
+    /// Erases unless storage consent was given meanwhile, to this collector or to one
+    /// started after it; `false` while the collector is busy (asked again in the next
+    /// task).
     pub fn run(&self) -> bool {
         let Ok(state) = self.state.try_borrow() else {
             return false;
         };
-        if !state.consent.storage && !PAGE_COUNTED.load(Ordering::Relaxed) {
+        let consent_since = CONSENTS_ACTED_ON.load(Ordering::Relaxed) != self.consents_before;
+        if !state.consent.storage && !consent_since {
             erase();
         }
         true
