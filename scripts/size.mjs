@@ -11,11 +11,12 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 const root = resolve(fileURLToPath(import.meta.url), "../..");
 const SHIPPED = ["augenblick_bg.wasm", "augenblick.js", "augenblick.css"];
 /**
- * The ceiling the budget may never exceed: 75,500 bytes, raised from 40,000 when the moment
- * model came in and from 62,000 when slots and `Augenblick.init` came in (BENCHMARKS.md,
- * "Package size with the model" and "Package size with slots").
+ * The ceiling the budget may never exceed: 83,000 bytes, raised from 40,000 when the moment
+ * model came in, from 62,000 when slots and `Augenblick.init` came in and from 75,500 when
+ * consent came in (BENCHMARKS.md, "Package size with the model", "… with slots" and
+ * "… with consent").
  */
-const MAX_BUDGET_BYTES = 75_500;
+const MAX_BUDGET_BYTES = 83_000;
 
 const budget = JSON.parse(readFileSync(join(root, "size-budget.json"), "utf8"));
 const limit = budget.gzip_total_bytes;

@@ -1,7 +1,11 @@
 //! `Runtime`, the Rust half of an `Augenblick` instance (`src/js/augenblick.js` is the
-//! other): it owns the collector and the engine, decides the moment and chooses every
-//! slot's variant. The JavaScript half only finds slots and applies what this returns.
+//! other): it owns the collector, the engine and the consent ledger, decides the moment
+//! and chooses every slot's variant. The JavaScript half only finds slots and consent
+//! signals and applies what this returns.
 
+use augenblick_core::consent::report::{privacy_report, Counts};
+use augenblick_core::consent::tcf::TcfPurposes;
+use augenblick_core::consent::{consent_mode, ConsentLedger, PartialConsent, Source, TcString};
 use augenblick_core::inference::Moment;
 use augenblick_core::json::{self, ToJson, Value};
 use augenblick_core::signals::{Simulation, Snapshot};
@@ -12,7 +16,7 @@ use wasm_bindgen::prelude::*;
 use crate::error::to_js_error;
 use crate::inference::MomentEngine;
 use crate::json::{parse_json, read_options};
-use crate::signals::SignalCollector;
+use crate::signals::{position_requests, storage_counts, SignalCollector};
 
 /// Internal: created by `Augenblick.init`, not part of the published API.
 #[wasm_bindgen(skip_typescript)]
@@ -21,8 +25,10 @@ pub struct Runtime {
     engine: MomentEngine,
     rules: Vec<Rule>,
     simulation: Simulation,
+    consent: ConsentLedger,
     /// The last snapshot and moment decided, for slots resolved between decisions.
     last: Option<(Snapshot, Moment)>,
+    snapshots: u32,
 }
 
 #[wasm_bindgen]
@@ -34,12 +40,16 @@ impl Runtime {
         let options = read_options(options, "options")
             .and_then(|value| InitOptions::from_json(&value))
             .map_err(|e| to_js_error(&e))?;
+        let mut consent = ConsentLedger::default();
+        consent.record(Source::Site, &options.signals.consent);
         Ok(Runtime {
             collector: SignalCollector::start(options.signals)?,
             engine: MomentEngine::with_options(options.engine),
             rules: options.rules,
             simulation: options.simulation,
+            consent,
             last: None,
+            snapshots: 0,
         })
     }
 
@@ -48,8 +58,13 @@ impl Runtime {
         self.rules.to_json()
     }
 
-    /// Takes a snapshot (with the simulated context, if any) and decides the moment.
+    /// Takes a snapshot (with the simulated context, if any) and decides the moment;
+    /// `null` without personalization consent, and then nothing is read.
     pub fn decide(&mut self) -> Result<JsValue, JsValue> {
+        if !self.consent.consent().personalization {
+            return Ok(JsValue::NULL);
+        }
+        self.snapshots += 1;
         let mut snapshot = self.collector.collect()?;
         self.simulation.apply(&mut snapshot);
         let moment = self.engine.decide_snapshot(&snapshot)?;
@@ -93,10 +108,70 @@ impl Runtime {
         Ok(())
     }
 
-    /// Changes consent for the purposes named; see `SignalCollector.setConsent`.
+    /// The site's word on the purposes named (`{personalization?, storage?, geolocation?,
+    /// events?}`); an `InvalidOptionError` names a bad field. Returns the consent in effect
+    /// (see [`Runtime::consent`]).
     #[wasm_bindgen(js_name = setConsent)]
-    pub fn set_consent(&self, consent: JsValue) -> Result<(), JsValue> {
-        self.collector.set_consent(consent)
+    pub fn set_consent(&mut self, consent: JsValue) -> Result<String, JsValue> {
+        let partial = read_options(consent, "consent")
+            .and_then(|value| PartialConsent::from_json(&value, "consent"))
+            .map_err(|e| to_js_error(&e))?;
+        self.record(Source::Site, &partial)
+    }
+
+    /// A TCF CMP's `tcData` (as JSON); returns the consent in effect. Says nothing while
+    /// the CMP's interface is shown or where the GDPR does not apply.
+    #[wasm_bindgen(js_name = tcfData)]
+    pub fn tcf_data(&mut self, tc_data: &str) -> Result<String, JsValue> {
+        let tc_data = json::parse(tc_data).unwrap_or(Value::Null);
+        match TcfPurposes::from_tc_data(&tc_data) {
+            Some(purposes) => self.record(Source::Tcf, &purposes.to_consent()),
+            None => Ok(self.consent()),
+        }
+    }
+
+    /// The TC string of the CMP's `euconsent-v2` cookie; one that does not decode says
+    /// nothing. Returns the consent in effect.
+    #[wasm_bindgen(js_name = tcfCookie)]
+    pub fn tcf_cookie(&mut self, tc_string: &str) -> Result<String, JsValue> {
+        match TcString::decode(tc_string) {
+            Ok(tc) => self.record(Source::Tcf, &TcfPurposes::from_tc_string(&tc).to_consent()),
+            Err(_) => Ok(self.consent()),
+        }
+    }
+
+    /// Google Consent Mode commands from `dataLayer` (as JSON, `[[command, parameters],
+    /// …]`, in order); returns the consent in effect.
+    #[wasm_bindgen(js_name = consentMode)]
+    pub fn consent_mode(&mut self, commands: &str) -> Result<String, JsValue> {
+        let commands = json::parse(commands).unwrap_or(Value::Null);
+        self.record(Source::ConsentMode, &consent_mode::read_commands(&commands))
+    }
+
+    /// Whether the browser sends Global Privacy Control; returns the consent in effect.
+    #[wasm_bindgen(js_name = setGlobalPrivacyControl)]
+    pub fn set_global_privacy_control(&mut self, on: bool) -> Result<String, JsValue> {
+        self.consent.set_global_privacy_control(on);
+        self.put_in_effect()
+    }
+
+    /// The consent in effect, with the source of each purpose, as JSON.
+    pub fn consent(&self) -> String {
+        self.consent.to_json()
+    }
+
+    /// The privacy report as JSON (`augenblick_core::consent::report`).
+    #[wasm_bindgen(js_name = privacyReport)]
+    pub fn privacy_report(&self) -> String {
+        let (storage_writes, stored_keys) = storage_counts();
+        let counts = Counts {
+            snapshots: self.snapshots,
+            storage_writes,
+            stored_keys,
+            positions_requested: position_requests(),
+            requests_sent: 0,
+        };
+        privacy_report(&self.consent, &counts)
     }
 
     /// With geolocation consent, the coarse location; see `SignalCollector.locate`.
@@ -107,5 +182,25 @@ impl Runtime {
     /// Stops listening to the page.
     pub fn destroy(&self) {
         self.collector.destroy();
+    }
+}
+
+impl Runtime {
+    fn record(&mut self, source: Source, partial: &PartialConsent) -> Result<String, JsValue> {
+        self.consent.record(source, partial);
+        self.put_in_effect()
+    }
+
+    /// Applies the consent in effect: the collector erases what storage and geolocation
+    /// allowed if they were withdrawn; without personalization the session's pages and the
+    /// last decision are forgotten.
+    fn put_in_effect(&mut self) -> Result<String, JsValue> {
+        let consent = self.consent.consent();
+        self.collector.apply_consent(consent)?;
+        if !consent.personalization {
+            self.engine.forget_session()?;
+            self.last = None;
+        }
+        Ok(self.consent())
     }
 }

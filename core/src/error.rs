@@ -46,6 +46,9 @@ enum Reason {
         expected: &'static str,
         input: String,
     },
+    InvalidTcString {
+        problem: &'static str,
+    },
 }
 
 impl Error {
@@ -131,6 +134,13 @@ impl Error {
         }
     }
 
+    /// A TC string (IAB TCF) that cannot be decoded.
+    pub fn invalid_tc_string(problem: &'static str) -> Self {
+        Error {
+            reason: Reason::InvalidTcString { problem },
+        }
+    }
+
     /// What went wrong, for people: names the bad value and what would have been accepted.
     ///
     /// Built without `core::fmt` because its formatting machinery costs kilobytes of wasm.
@@ -180,6 +190,11 @@ impl Error {
                 message.push_str(expected);
                 message
             }
+            Reason::InvalidTcString { problem } => {
+                let mut message = String::from("invalid TC string: ");
+                message.push_str(problem);
+                message
+            }
             Reason::InvalidGeohashPrecision { precision } => {
                 let mut message = String::from("invalid geohashPrecision ");
                 push_decimal(&mut message, u64::from(*precision));
@@ -201,6 +216,7 @@ impl Error {
             Reason::InvalidModel { .. } => "InvalidModelError",
             Reason::IncompatibleModel { .. } => "IncompatibleModelError",
             Reason::InvalidTemplate { .. } => "InvalidTemplateError",
+            Reason::InvalidTcString { .. } => "InvalidTcStringError",
         }
     }
 }

@@ -18,6 +18,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod consent;
 mod error;
 pub mod inference;
 pub mod json;
@@ -26,6 +27,7 @@ mod options;
 pub mod signals;
 pub mod slots;
 
+pub use consent::Consent;
 pub use error::{decimal, Error};
 pub use moment::MomentKind;
 pub use options::InitOptions;

@@ -68,7 +68,13 @@ mod tests {
                 "rules":[{"slot":"hero","moment":"go","text":"Directions"}],"simulate":{"hour":8}}"#,
         )
         .unwrap();
-        assert!(options.signals.consent.storage);
+        assert_eq!(
+            options
+                .signals
+                .consent
+                .get(crate::consent::Purpose::Storage),
+            Some(true)
+        );
         assert_eq!(options.signals.config.locations.len(), 1);
         assert_eq!(options.engine.session.hysteresis, 0.2);
         assert_eq!(options.rules.len(), 1);

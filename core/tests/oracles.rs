@@ -101,3 +101,165 @@ fn user_agent_classes_agree_with_the_reference_libraries() {
         "accuracy {accuracy:.4} fell below {MIN_ACCURACY}"
     );
 }
+
+/// @iabtechlabtcf/core 1.5.21, the IAB Tech Lab's own library: 500 random TC strings. Every
+/// field the SDK decodes must agree; the vendor sections are not decoded (see
+/// `consent/tcstring.rs` for why) and are not compared.
+#[test]
+fn tc_strings_agree_with_the_iab_library() {
+    use augenblick_core::consent::{set_ids, TcString};
+    use augenblick_core::json::{self, Value};
+
+    let ids = |value: &Value| -> Vec<u32> { value.items().iter().map(Value::as_u32).collect() };
+    let oracle = read_shared("oracles/tcf-random-500.jsonl");
+    let mut checked = 0;
+    for line in oracle.lines().filter(|l| !l.trim().is_empty()) {
+        let record = json::parse(line).unwrap();
+        let text = record.str_field("tcString");
+        let want = record.get("expected").unwrap();
+        let tc = TcString::decode(&text).unwrap_or_else(|e| panic!("{text}: {e}"));
+        let n = |key: &str| want.u32_field(key);
+        let b = |key: &str| want.bool_field(key);
+        assert_eq!(u32::from(tc.version), n("version"), "{text}");
+        assert_eq!(iso_date(tc.created_ds), want.str_field("created"), "{text}");
+        assert_eq!(
+            iso_date(tc.last_updated_ds),
+            want.str_field("lastUpdated"),
+            "{text}"
+        );
+        assert_eq!(
+            [tc.cmp_id, tc.cmp_version, tc.vendor_list_version].map(u32::from),
+            [n("cmpId"), n("cmpVersion"), n("vendorListVersion")],
+            "{text}"
+        );
+        assert_eq!(
+            [tc.consent_screen, tc.policy_version].map(u32::from),
+            [n("consentScreen"), n("policyVersion")],
+            "{text}"
+        );
+        assert_eq!(
+            tc.consent_language,
+            want.str_field("consentLanguage"),
+            "{text}"
+        );
+        assert_eq!(
+            tc.publisher_country_code,
+            want.str_field("publisherCountryCode"),
+            "{text}"
+        );
+        assert_eq!(
+            [
+                tc.is_service_specific,
+                tc.use_non_standard_texts,
+                tc.purpose_one_treatment
+            ],
+            [
+                b("isServiceSpecific"),
+                b("useNonStandardTexts"),
+                b("purposeOneTreatment")
+            ],
+            "{text}"
+        );
+        let list = |key: &str| ids(want.get(key).unwrap());
+        assert_eq!(
+            set_ids(u64::from(tc.special_feature_optins), 12),
+            list("specialFeatureOptins"),
+            "{text}"
+        );
+        assert_eq!(
+            set_ids(u64::from(tc.purpose_consents), 24),
+            list("purposeConsents"),
+            "{text}"
+        );
+        assert_eq!(
+            set_ids(u64::from(tc.purpose_legitimate_interests), 24),
+            list("purposeLegitimateInterests"),
+            "{text}"
+        );
+        let publisher = tc
+            .publisher
+            .clone()
+            .unwrap_or(augenblick_core::consent::PublisherTc {
+                consents: 0,
+                legitimate_interests: 0,
+                custom_purposes: 0,
+                custom_consents: 0,
+                custom_legitimate_interests: 0,
+            });
+        assert_eq!(
+            set_ids(u64::from(publisher.consents), 24),
+            list("publisherConsents"),
+            "{text}"
+        );
+        assert_eq!(
+            set_ids(u64::from(publisher.legitimate_interests), 24),
+            list("publisherLegitimateInterests"),
+            "{text}"
+        );
+        let custom = u32::from(publisher.custom_purposes);
+        assert_eq!(custom, n("numCustomPurposes"), "{text}");
+        assert_eq!(
+            set_ids(publisher.custom_consents, custom),
+            list("publisherCustomConsents"),
+            "{text}"
+        );
+        assert_eq!(
+            set_ids(publisher.custom_legitimate_interests, custom),
+            list("publisherCustomLegitimateInterests"),
+            "{text}"
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 500);
+}
+
+/// Deciseconds since 1970 as the IAB library prints dates: `2023-06-24T00:00:00.000Z`.
+fn iso_date(deciseconds: u64) -> String {
+    let ms = deciseconds * 100;
+    let days = (ms / 86_400_000) as i64;
+    let ms_of_day = ms % 86_400_000;
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
+        ms_of_day / 3_600_000,
+        ms_of_day / 60_000 % 60,
+        ms_of_day / 1000 % 60,
+        ms_of_day % 1000
+    )
+}
+
+/// A cookie is input any script of the domain can write: every prefix of the oracle's
+/// strings, and each with one character changed, decodes or is refused, never panics.
+#[test]
+fn broken_tc_strings_are_refused_without_panicking() {
+    use augenblick_core::consent::TcString;
+    use augenblick_core::json;
+
+    let oracle = read_shared("oracles/tcf-random-500.jsonl");
+    let mut refused = 0;
+    for line in oracle.lines().filter(|l| !l.trim().is_empty()).take(40) {
+        let text = json::parse(line).unwrap().str_field("tcString");
+        for end in 0..text.len() {
+            refused += usize::from(TcString::decode(&text[..end]).is_err());
+        }
+        for (i, replacement) in text
+            .char_indices()
+            .map(|(i, _)| (i, "*"))
+            .chain([(0, "B"), (1, "_")])
+        {
+            let mut changed = text.clone();
+            changed.replace_range(i..i + 1, replacement);
+            refused += usize::from(TcString::decode(&changed).is_err());
+        }
+    }
+    assert!(refused > 0);
+}

@@ -38,6 +38,14 @@ impl MomentEngine {
         }
     }
 
+    /// Forgets the session's earlier pages (personalization consent withdrawn).
+    pub(crate) fn forget_session(&self) -> Result<(), JsValue> {
+        self.engine
+            .try_borrow_mut()
+            .map(|mut engine| engine.forget_session())
+            .map_err(|_| to_js_error(&Error::busy()))
+    }
+
     /// The moment for a snapshot taken now.
     pub(crate) fn decide_snapshot(&self, snapshot: &Snapshot) -> Result<Moment, JsValue> {
         let mut engine = self

@@ -52,8 +52,29 @@ export interface SlotDecision {
   element: Element;
   /** The variant's `data-variant`, rule `name` or moment; `"default"` for the slot's own content. */
   variant: string;
-  moment: MomentKind;
+  /** `null` without personalization consent (every slot shows its default). */
+  moment: MomentKind | null;
   confidence: number;
+}
+
+export type ConsentPurpose = "personalization" | "storage" | "geolocation" | "events";
+export type ConsentSource = "default" | "site" | "tcf" | "consentMode" | "globalPrivacyControl";
+
+/** The consent in effect, and for each purpose the source whose word it is (the latest). */
+export interface ConsentState extends Record<ConsentPurpose, boolean> {
+  sources: Record<ConsentPurpose, ConsentSource>;
+  /** The browser sends Global Privacy Control: events stay off. */
+  globalPrivacyControl: boolean;
+}
+
+/** `augenblick.privacyReport()`; `docs/PRIVACY.md` explains every field. */
+export interface PrivacyReport {
+  consent: ConsentState;
+  signalsRead: { signal: string; source: string; purpose: ConsentPurpose; kept: string; leavesDevice: false }[];
+  storage: { key: string; area: "localStorage" | "sessionStorage"; purpose: "storage"; holds: string }[];
+  /** Every endpoint and field the SDK can send to (none in this release). */
+  endpoints: never[];
+  counts: { snapshots: number; storageWrites: number; storedKeys: number; positionsRequested: number; requestsSent: number };
 }
 
 /** The `detail` of the `augenblick:decision` DOM event, dispatched on the slot (it bubbles). */
@@ -68,8 +89,12 @@ export declare class Augenblick {
    */
   static init(options?: AugenblickOptions): Promise<Augenblick>;
   private constructor();
-  /** The moment last decided (also after `destroy()`). */
-  moment(): Moment;
+  /** The moment last decided (also after `destroy()`); `null` without personalization consent. */
+  moment(): Moment | null;
+  /** The consent in effect, from every source. */
+  consent(): ConsentState;
+  /** What the SDK reads, may store and send, and did on this page view. */
+  privacyReport(): PrivacyReport;
   /** The snapshot of the last decision, with the simulated context if any. */
   snapshot(): Snapshot;
   /** What every slot shows now (also after `destroy()`). */
@@ -80,17 +105,22 @@ export declare class Augenblick {
    */
   on(event: "moment", listener: (moment: Moment) => void): () => void;
   on(event: "decision", listener: (decision: SlotDecision) => void): () => void;
-  /** Decides again and re-chooses every slot, in this task. */
-  refresh(): Moment;
+  on(event: "consent", listener: (consent: ConsentState) => void): () => void;
+  /** Decides again and re-chooses every slot, in this task; `null` without personalization consent. */
+  refresh(): Moment | null;
   /** Assumes this context (`null`: the real one) and refreshes. */
-  simulate(context: SimulatedContext | null): Moment;
-  /** Changes consent for the purposes named (the others stay) and refreshes; withdrawing erases what the purpose allowed. */
-  setConsent(consent: SignalConsent): Moment;
-  /** With geolocation consent, asks the browser for the position once (kept as a coarse cell and a distance) and refreshes. */
-  locate(): Promise<Moment>;
+  simulate(context: SimulatedContext | null): Moment | null;
   /**
-   * Stops watching the page; slots keep what they show. `refresh`, `simulate`,
-   * `setConsent`, `locate` and `snapshot` then throw a `DestroyedError`.
+   * The site's word on the purposes named (the others stay; the latest word of any source
+   * wins). Withdrawing a purpose erases at once what it allowed. Returns the consent in effect.
+   */
+  setConsent(consent: SignalConsent): ConsentState;
+  /** With geolocation consent, asks the browser for the position once (kept as a coarse cell and a distance) and refreshes. */
+  locate(): Promise<Moment | null>;
+  /**
+   * Stops watching the page and the consent sources; slots keep what they show. `refresh`,
+   * `simulate`, `setConsent`, `locate`, `snapshot` and `privacyReport` then throw a
+   * `DestroyedError`.
    */
   destroy(): void;
 }

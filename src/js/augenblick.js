@@ -5,6 +5,7 @@
 // and applies what comes back. It never builds markup from strings: variants are cloned
 // from `<template>` content or set as text and checked attributes.
 import initModule, { Runtime } from "#glue";
+import { globalPrivacyControl, tcfCookie, watchConsentMode, watchTcf } from "./consent-sources.js";
 
 export { default, initSync, MomentEngine, SignalCollector, version } from "#glue";
 
@@ -13,7 +14,7 @@ const SLOT_SELECTOR = `[${SLOT_ATTRIBUTE}]`;
 /** A template's condition attributes, in the order `augenblick_core::slots` reads them. */
 const CONDITION_ATTRIBUTES = ["data-moment", "data-min-confidence", "data-min-urgency", "data-device", "data-daypart"];
 const DEFAULT_VARIANT = "default";
-const EVENTS = ["moment", "decision"];
+const EVENTS = ["moment", "decision", "consent"];
 /**
  * Elements that never become slots: changing their text or attributes could run script or
  * redirect loads (`<script>`, `<base href>`, SVG animation of `href`), whatever a rule says.
@@ -72,9 +73,11 @@ export class Augenblick {
   #moment = null;
   /** Element → what the slot is and shows. */
   #slots = new Map();
-  #listeners = { moment: new Set(), decision: new Set() };
+  #listeners = { moment: new Set(), decision: new Set(), consent: new Set() };
+  #consent;
   #observer;
   #stopHistory;
+  #stopConsentSources = [];
   #pagePath;
   #navigationPending = false;
   /** What was warned about already: condition sets and slots. */
@@ -124,6 +127,15 @@ export class Augenblick {
         }
         return rule.selector;
       });
+      // What consent sources say before the first decision, so that it already respects
+      // them: Global Privacy Control, the CMP's cookie, Consent Mode so far.
+      this.#consent = JSON.parse(this.#runtime.setGlobalPrivacyControl(globalPrivacyControl()));
+      const cookie = tcfCookie();
+      if (cookie) this.#consent = JSON.parse(this.#runtime.tcfCookie(cookie));
+      this.#stopConsentSources.push(
+        watchConsentMode((commands) => this.#consentFrom(() => this.#runtime.consentMode(commands))),
+        watchTcf((tcData) => this.#consentFrom(() => this.#runtime.tcfData(tcData))),
+      );
       this.#pagePath = location.pathname + location.search;
       this.#stopHistory = watchHistory(() => this.#historyChanged());
       this.#observer = new MutationObserver((records) => this.#mutated(records));
@@ -152,9 +164,27 @@ export class Augenblick {
   }
 
   /**
+   * The consent in effect: `{ personalization, storage, geolocation, events, sources,
+   * globalPrivacyControl }`, `sources` saying for each purpose which source's word it is.
+   */
+  consent() {
+    return this.#consent;
+  }
+
+  /**
+   * The privacy report: every signal read, every storage key and endpoint with its
+   * purpose, and what was stored and sent on this page view.
+   */
+  privacyReport() {
+    this.#assertAlive();
+    return JSON.parse(this.#runtime.privacyReport());
+  }
+
+  /**
    * Calls `listener` with what is current at once, then on every change: `"moment"` with
-   * each moment decided, `"decision"` with each slot whose variant or moment changed.
-   * Returns a function that removes the listener.
+   * each moment decided, `"decision"` with each slot whose variant or moment changed,
+   * `"consent"` with the consent in effect whenever it changes. Returns a function that
+   * removes the listener.
    */
   on(event, listener) {
     if (!EVENTS.includes(event)) {
@@ -165,6 +195,7 @@ export class Augenblick {
     }
     this.#listeners[event].add(listener);
     if (event === "moment" && this.#moment) notifyAll([listener], this.#moment);
+    if (event === "consent") notifyAll([listener], this.#consent);
     if (event === "decision") for (const decision of this.decisions()) notifyAll([listener], decision);
     return () => this.#listeners[event].delete(listener);
   }
@@ -178,6 +209,12 @@ export class Augenblick {
     this.#navigationPending = false;
     this.#pagePath = location.pathname + location.search;
     this.#moment = this.#runtime.decide();
+    if (this.#moment === null) {
+      // No personalization consent: nothing was read, and every slot shows its default.
+      this.#discover([document.documentElement]);
+      this.#resolve([...this.#slots.values()]);
+      return null;
+    }
     this.#discover([document.documentElement]);
     this.#resolve([...this.#slots.values()]);
     notifyAll(this.#listeners.moment, this.#moment);
@@ -196,14 +233,15 @@ export class Augenblick {
   }
 
   /**
-   * Changes consent for the purposes named (`{ storage?, geolocation? }`, the others stay)
-   * and refreshes. Withdrawing storage consent erases what was stored; withdrawing
-   * geolocation consent forgets the location.
+   * The site's word on the purposes named (`{ personalization?, storage?, geolocation?,
+   * events? }`, the others stay); the latest word of any source wins. Withdrawing a
+   * purpose erases at once what it allowed: the stored keys, the location, the session's
+   * pages and every personalized slot. Returns the consent in effect.
    */
   setConsent(consent) {
     this.#assertAlive();
-    this.#runtime.setConsent(consent);
-    return this.refresh();
+    this.#consentFrom(() => this.#runtime.setConsent(consent));
+    return this.#consent;
   }
 
   /**
@@ -224,8 +262,20 @@ export class Augenblick {
     if (owner === this) owner = null;
     this.#observer?.disconnect();
     this.#stopHistory?.();
+    for (const stop of this.#stopConsentSources) stop();
     this.#runtime.destroy();
     this.#runtime.free();
+  }
+
+  /** Records what a source says; if the consent in effect changed, refreshes and tells listeners. */
+  #consentFrom(record) {
+    const before = JSON.stringify(this.#consent);
+    this.#consent = JSON.parse(record());
+    if (JSON.stringify(this.#consent) === before) return;
+    // Before the first decision (the constructor is still reading sources) there is
+    // nothing to redo.
+    if (!this.#destroyed && this.#observer) this.refresh();
+    notifyAll(this.#listeners.consent, this.#consent);
   }
 
   #assertAlive() {
@@ -314,9 +364,11 @@ export class Augenblick {
       }
       slot.source = rule ?? template;
       const variant = rule?.name ?? (template ? this.#templateName(template) : DEFAULT_VARIANT);
-      if (slot.decision?.variant === variant && slot.decision.moment === this.#moment.kind) return;
-      slot.decision = { slot: slot.name, element: slot.element, variant, moment: this.#moment.kind, confidence: this.#moment.confidence };
-      slot.element.setAttribute("data-augenblick-moment", this.#moment.kind);
+      const kind = this.#moment?.kind ?? null;
+      if (slot.decision?.variant === variant && slot.decision.moment === kind) return;
+      slot.decision = { slot: slot.name, element: slot.element, variant, moment: kind, confidence: this.#moment?.confidence ?? 0 };
+      if (kind) slot.element.setAttribute("data-augenblick-moment", kind);
+      else slot.element.removeAttribute("data-augenblick-moment");
       slot.element.setAttribute("data-augenblick-variant", variant);
       changed.push(slot.decision);
     });

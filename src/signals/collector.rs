@@ -3,12 +3,13 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use augenblick_core::consent::PartialConsent;
 use augenblick_core::json::{self, ToJson, Value};
 use augenblick_core::signals::{
-    limits, BehaviourTracker, Consent, Environment, LocationSignal, PageSignals, RawPage,
-    SignalConfig, SignalOptions, Snapshot,
+    limits, BehaviourTracker, Environment, LocationSignal, PageSignals, RawPage, SignalConfig,
+    SignalOptions, Snapshot,
 };
-use augenblick_core::Error;
+use augenblick_core::{Consent, Error};
 use js_sys::{Date, Promise};
 use wasm_bindgen::prelude::*;
 
@@ -93,7 +94,7 @@ impl SignalCollector {
         }
         let mut state = State {
             config: options.config,
-            consent: options.consent,
+            consent: Consent::default().with(&options.consent),
             behaviour: BehaviourTracker::start(Date::now(), browser::page_visible()),
             location: None,
         };
@@ -109,6 +110,38 @@ impl SignalCollector {
             state,
             events: EventLog::new(limits::ELEMENT_RAW_UNITS),
         })
+    }
+
+    /// The consent in effect for this collector.
+    pub(crate) fn consent(&self) -> Result<Consent, JsValue> {
+        self.state
+            .try_borrow()
+            .map(|state| state.consent)
+            .map_err(|_| to_js_error(&Error::busy()))
+    }
+
+    /// Puts `consent` in effect: what a withdrawn purpose allowed is erased at once (the
+    /// stored keys, the location), and storage newly allowed counts this page view.
+    pub(crate) fn apply_consent(&self, consent: Consent) -> Result<(), JsValue> {
+        let mut state = self
+            .state
+            .try_borrow_mut()
+            .map_err(|_| to_js_error(&Error::busy()))?;
+        let previous = state.consent;
+        state.consent = consent;
+        if previous.storage && !consent.storage {
+            storage::erase();
+            let behaviour = &mut state.behaviour.behaviour;
+            behaviour.set_repeat_visits(None, false);
+            behaviour.page_views = 1; // what memory alone knows: this page
+        }
+        if !previous.storage && consent.storage {
+            state.store_page_view();
+        }
+        if !consent.geolocation {
+            state.location = None;
+        }
+        Ok(())
     }
 
     /// The snapshot now, for Rust: what `snapshot()` returns before it becomes JSON.
@@ -154,37 +187,19 @@ impl SignalCollector {
         location::locate(&self.state)
     }
 
-    /// Updates consent for the purposes named (`{ geolocation: true }` leaves storage as it
-    /// was). Withdrawing storage consent removes every key signals stored; withdrawing
-    /// geolocation consent forgets the location.
+    /// Updates consent for the purposes named (`{ geolocation: true }` leaves the others
+    /// as they were). Withdrawing storage consent removes every key signals stored;
+    /// withdrawing geolocation consent forgets the location.
     #[wasm_bindgen(js_name = setConsent)]
     pub fn set_consent(
         &self,
         #[wasm_bindgen(unchecked_param_type = "SignalConsent")] consent: JsValue,
     ) -> Result<(), JsValue> {
-        let update = read_options(consent, "consent").map_err(|e| to_js_error(&e))?;
-        let mut state = self
-            .state
-            .try_borrow_mut()
-            .map_err(|_| to_js_error(&Error::busy()))?;
-        let previous = state.consent;
-        let consent = previous
-            .updated(&update, "consent")
+        let update = read_options(consent, "consent")
+            .and_then(|value| PartialConsent::from_json(&value, "consent"))
             .map_err(|e| to_js_error(&e))?;
-        state.consent = consent;
-        if previous.storage && !consent.storage {
-            storage::erase();
-            let behaviour = &mut state.behaviour.behaviour;
-            behaviour.set_repeat_visits(None, false);
-            behaviour.page_views = 1; // what memory alone knows: this page
-        }
-        if !previous.storage && consent.storage {
-            state.store_page_view();
-        }
-        if !consent.geolocation {
-            state.location = None;
-        }
-        Ok(())
+        let current = self.consent()?;
+        self.apply_consent(current.with(&update))
     }
 
     /// Stops listening to the page. The collector can still take snapshots.

@@ -4,6 +4,7 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use augenblick_core::json::ToJson;
 use js_sys::Promise;
@@ -19,12 +20,21 @@ const MAXIMUM_AGE_MS: u32 = 10 * 60 * 1000;
 /// Give up (resolve `null`) after this long (ms).
 const TIMEOUT_MS: u32 = 15_000;
 
+/// Times the browser was asked for a position on this page load, for the privacy report.
+static REQUESTS: AtomicU32 = AtomicU32::new(0);
+
+/// For the privacy report: times the browser was asked for a position.
+pub(crate) fn requests() -> u32 {
+    REQUESTS.load(Ordering::Relaxed)
+}
+
 /// Resolves to the `LocationSignal`, or `null` without geolocation consent (the browser
 /// is then not asked), when the visitor declines, or when no position can be had.
 pub(crate) fn locate(state: &Rc<RefCell<State>>) -> Promise {
     if !state.try_borrow().is_ok_and(|s| s.consent.geolocation) {
         return Promise::resolve(&JsValue::NULL);
     }
+    REQUESTS.fetch_add(1, Ordering::Relaxed);
     let sink = PositionSink {
         state: Rc::clone(state),
     };

@@ -9,3 +9,5 @@ mod storage;
 mod typescript;
 
 pub use collector::SignalCollector;
+pub(crate) use location::requests as position_requests;
+pub(crate) use storage::report_counts as storage_counts;

@@ -15,15 +15,13 @@ use wasm_bindgen::prelude::*;
 use super::browser::{run_soon, storage_get, storage_remove, storage_set};
 use super::collector::State;
 
+use augenblick_core::consent::report::{PAGE_VIEWS_KEY, SESSION_KEY, VISITS_KEY};
+
 const SESSION: &str = "session";
 const LOCAL: &str = "local";
 
-/// sessionStorage: page views in this session.
-pub(crate) const PAGE_VIEWS_KEY: &str = "augenblick:pageViews";
-/// sessionStorage: present once this session has been counted as a visit.
-pub(crate) const SESSION_KEY: &str = "augenblick:session";
-/// localStorage: visits on this device, this one included.
-pub(crate) const VISITS_KEY: &str = "augenblick:visits";
+/// Writes to storage on this page load, for the privacy report.
+static WRITES: AtomicU32 = AtomicU32::new(0);
 
 /// Whether this page load is counted in storage already: a second collector on the same
 /// page, or consent given twice, must not count it again. Reset when the counts are erased.
@@ -44,7 +42,7 @@ pub(crate) fn count_page_view() -> Option<(u32, u32)> {
     }
     let page_views = increment(SESSION, PAGE_VIEWS_KEY)?;
     let visits = if storage_get(SESSION, SESSION_KEY).is_none() {
-        if !storage_set(SESSION, SESSION_KEY, "1") {
+        if !write(SESSION, SESSION_KEY, "1") {
             return None;
         }
         increment(LOCAL, VISITS_KEY)?
@@ -109,5 +107,24 @@ fn read_count(area: &str, key: &str) -> u32 {
 
 fn increment(area: &str, key: &str) -> Option<u32> {
     let count = read_count(area, key).saturating_add(1);
-    storage_set(area, key, &decimal(count)).then_some(count)
+    write(area, key, &decimal(count)).then_some(count)
+}
+
+fn write(area: &str, key: &str, value: &str) -> bool {
+    WRITES.fetch_add(1, Ordering::Relaxed);
+    storage_set(area, key, value)
+}
+
+/// For the privacy report: writes on this page load, and how many of the keys are there
+/// now (reading storage, so only when a report is asked for).
+pub(crate) fn report_counts() -> (u32, u32) {
+    let present = [
+        (SESSION, PAGE_VIEWS_KEY),
+        (SESSION, SESSION_KEY),
+        (LOCAL, VISITS_KEY),
+    ]
+    .into_iter()
+    .filter(|(area, key)| storage_get(area, key).is_some())
+    .count();
+    (WRITES.load(Ordering::Relaxed), present as u32)
 }

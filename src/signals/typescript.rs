@@ -7,12 +7,16 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const SIGNAL_TYPES: &str = r#"
-/** Consent for the purposes signals use. Both are off unless granted. */
+/** Consent for the SDK's purposes; the ones not named stay as they are. */
 export interface SignalConsent {
-  /** Persist the session page-view count and the device's visit count. */
+  /** Read signals and decide the moment, on the device (on unless refused). */
+  personalization?: boolean;
+  /** Persist the session page-view count and the device's visit count (off until granted). */
   storage?: boolean;
-  /** Ask the browser for the visitor's position (then coarsened on the device). */
+  /** Ask the browser for the visitor's position, then coarsened on the device (off until granted). */
   geolocation?: boolean;
+  /** Send events to the site's backend (off until granted; Global Privacy Control keeps it off). */
+  events?: boolean;
 }
 
 /** A place of the site's own that the visitor's distance is measured to. */

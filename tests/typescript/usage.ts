@@ -1,6 +1,6 @@
 // Compiled with `tsc --noEmit` against the generated augenblick.d.ts (scripts/test.sh):
 // the public API must type-check as a user would write it, and wrong usage must not.
-import init, { Augenblick, MomentEngine, SignalCollector, version, type LocationSignal, type Moment, type MomentKind, type SlotDecision, type Snapshot } from "augenblick";
+import init, { Augenblick, MomentEngine, SignalCollector, version, type LocationSignal, type Moment, type MomentKind, type ConsentState, type PrivacyReport, type SlotDecision, type Snapshot } from "augenblick";
 
 export async function start(): Promise<string> {
   await init();
@@ -68,11 +68,17 @@ export async function personalize(): Promise<MomentKind> {
   stop();
   document.addEventListener("augenblick:decision", (event) => console.log(event.detail.variant));
   augenblick.simulate(null);
-  augenblick.setConsent({ geolocation: true });
-  const located: Moment = await augenblick.locate();
-  console.log(located.kind);
+  const consent: ConsentState = augenblick.setConsent({ geolocation: true, events: false });
+  console.log(consent.sources.storage, consent.globalPrivacyControl);
+  augenblick.on("consent", (state) => console.log(state.personalization));
+  const located: Moment | null = await augenblick.locate();
+  console.log(located?.kind);
+  const report: PrivacyReport = augenblick.privacyReport();
+  console.log(report.counts.requestsSent, report.storage.map((key) => key.key));
+  // @ts-expect-error consent names the four purposes only
+  augenblick.setConsent({ ads: true });
   const snapshot: Snapshot = augenblick.snapshot();
-  console.log(snapshot.device.class, augenblick.decisions().length, augenblick.refresh().kind);
+  console.log(snapshot.device.class, augenblick.decisions().length, augenblick.refresh()?.kind);
 
   // @ts-expect-error only the two events exist
   augenblick.on("click", () => {});
@@ -83,5 +89,5 @@ export async function personalize(): Promise<MomentKind> {
   // @ts-expect-error simulated devices are the three classes
   augenblick.simulate({ device: "phone" });
   augenblick.destroy();
-  return augenblick.moment().kind;
+  return augenblick.moment()?.kind ?? "know";
 }

@@ -59,6 +59,11 @@ impl Engine {
         &self.model
     }
 
+    /// Forgets the session's evidence: the next decision knows only its own page.
+    pub fn forget_session(&mut self) {
+        self.session.forget();
+    }
+
     /// Replaces the model; the session's evidence stays.
     pub fn set_model(&mut self, model: Model) {
         self.model = model;

@@ -85,6 +85,12 @@ impl Session {
         }
     }
 
+    /// Forgets every page seen (personalization consent withdrawn): the next page starts
+    /// a new session.
+    pub fn forget(&mut self) {
+        *self = Session::new(self.options);
+    }
+
     /// The evidence of earlier pages at `now` (log-odds per moment, 0 when there were none).
     pub fn earlier_evidence(&self, now: f64) -> [f32; 4] {
         let elapsed = (now - self.earlier_at).max(0.0);

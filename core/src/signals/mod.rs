@@ -34,7 +34,7 @@ pub use geo::{
 };
 pub use input::Environment;
 pub use jsonld::MAX_JSON_LD_BYTES;
-pub use options::{Consent, SignalOptions};
+pub use options::SignalOptions;
 pub use page::{limits, Heading, PageSignals, RawButton, RawLink, RawList, RawPage, Skipped};
 pub use simulation::{Simulation, SIMULATED_GEOHASH};
 pub use terms::{feature_hash, for_each_term, TermField};

@@ -2,40 +2,31 @@
 //! `InvalidOptionError` that names the option, never silently ignored.
 
 use super::{SignalConfig, SiteLocation, DEFAULT_GEOHASH_PRECISION};
+use crate::consent::PartialConsent;
 use crate::json::Value;
 use crate::{decimal, Error};
-
-/// Which purposes the visitor has agreed to, as far as signals are concerned. Both are off
-/// until granted.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Consent {
-    /// Anything persisted: the session page-view count and the device's visit count.
-    pub storage: bool,
-    /// Asking the browser for a position.
-    pub geolocation: bool,
-}
 
 /// Checked signal options.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SignalOptions {
     /// How signals are collected.
     pub config: SignalConfig,
-    /// Consent given with the options.
-    pub consent: Consent,
+    /// Consent given with the options: the purposes it names.
+    pub consent: PartialConsent,
 }
 
 impl SignalOptions {
     /// Reads `{consent?, searchParams?, geohashPrecision?, locations?}`; `null` means all
     /// defaults.
     pub fn from_json(options: &Value) -> Result<SignalOptions, Error> {
-        let mut consent = Consent::default();
+        let mut consent = PartialConsent::default();
         let mut search_params = Vec::new();
         let mut precision = DEFAULT_GEOHASH_PRECISION;
         let mut locations = Vec::new();
         if *options != Value::Null {
             for (key, value) in object(options, "options")? {
                 match key.as_str() {
-                    "consent" => consent = Consent::from_json(value, "consent")?,
+                    "consent" => consent = PartialConsent::from_json(value, "consent")?,
                     "searchParams" => search_params = strings(value, "searchParams")?,
                     "geohashPrecision" => precision = geohash_precision(value)?,
                     "locations" => locations = site_locations(value)?,
@@ -47,34 +38,6 @@ impl SignalOptions {
             config: SignalConfig::new(&search_params, precision, locations)?,
             consent,
         })
-    }
-}
-
-impl Consent {
-    /// Reads `{storage?, geolocation?}` over the defaults (both off); `path` names the
-    /// object in errors.
-    pub fn from_json(value: &Value, path: &str) -> Result<Consent, Error> {
-        Consent::default().updated(value, path)
-    }
-
-    /// This consent with the purposes that `{storage?, geolocation?}` names changed and the
-    /// others as they are.
-    pub fn updated(self, value: &Value, path: &str) -> Result<Consent, Error> {
-        let mut consent = self;
-        for (key, flag) in object(value, path)? {
-            let mut field = String::from(path);
-            field.push('.');
-            field.push_str(key);
-            let slot = match key.as_str() {
-                "storage" => &mut consent.storage,
-                "geolocation" => &mut consent.geolocation,
-                _ => return Err(Error::invalid_option(&field, None)),
-            };
-            *slot = flag
-                .as_bool()
-                .ok_or_else(|| Error::invalid_option(&field, Some("true or false")))?;
-        }
-        Ok(consent)
     }
 }
 
@@ -188,7 +151,7 @@ mod tests {
     #[test]
     fn defaults_and_a_full_set() {
         let defaults = read("null").unwrap();
-        assert_eq!(defaults.consent, Consent::default());
+        assert!(defaults.consent.is_empty());
         assert_eq!(defaults.config, SignalConfig::default());
 
         let options = read(
@@ -197,35 +160,16 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            options.consent,
-            Consent {
-                storage: true,
-                geolocation: false
-            }
+            options.consent.get(crate::consent::Purpose::Storage),
+            Some(true)
+        );
+        assert_eq!(
+            options.consent.get(crate::consent::Purpose::Geolocation),
+            None
         );
         assert!(options.config.is_search_field("term"));
         assert_eq!(options.config.geohash_precision, 5);
         assert_eq!(options.config.locations[0].id, "mitte");
-    }
-
-    #[test]
-    fn an_update_changes_only_the_purposes_it_names() {
-        let both = Consent {
-            storage: true,
-            geolocation: true,
-        };
-        let update = parse(r#"{"geolocation":false}"#).unwrap();
-        assert_eq!(
-            both.updated(&update, "consent").unwrap(),
-            Consent {
-                storage: true,
-                geolocation: false
-            }
-        );
-        assert_eq!(
-            both.updated(&parse("{}").unwrap(), "consent").unwrap(),
-            both
-        );
     }
 
     #[test]

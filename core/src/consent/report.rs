@@ -1,0 +1,183 @@
+//! The privacy report: every signal the SDK reads, every key it may store and every
+//! endpoint it may send to, each with its purpose, and what it actually did on this page
+//! view. `docs/PRIVACY.md` explains it for privacy teams.
+
+use super::{ConsentLedger, Purpose};
+use crate::json::ToJson;
+use crate::json_object;
+
+/// A signal the SDK reads, and what it keeps of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SignalRead {
+    /// Its name in the snapshot.
+    pub signal: &'static str,
+    /// Where it is read.
+    pub source: &'static str,
+    /// The purpose that allows reading it.
+    pub purpose: Purpose,
+    /// What is kept, in memory on the device.
+    pub kept: &'static str,
+}
+
+const fn read(
+    signal: &'static str,
+    source: &'static str,
+    purpose: Purpose,
+    kept: &'static str,
+) -> SignalRead {
+    SignalRead {
+        signal,
+        source,
+        purpose,
+        kept,
+    }
+}
+
+/// Every signal read. None of them leaves the device.
+pub const SIGNALS_READ: [SignalRead; 9] = [
+    read("device", "navigator (User-Agent, Client Hints, touch points, languages, connection), media queries, viewport", Purpose::Personalization, "device class, pointer, viewport size, pixel ratio, connection type, languages, reduced motion"),
+    read("time", "the clock and time zone", Purpose::Personalization, "local hour, minute, weekday, daypart, time zone"),
+    read("page", "the URL, referrer and document (title, meta, headings, links, buttons, lists, text, JSON-LD, microdata types)", Purpose::Personalization, "counts of content cues, schema.org types, hashed words; the path, query and referrer class"),
+    read("behaviour.clicks", "clicks on links, buttons and data-augenblick-intent elements", Purpose::Personalization, "counts per moment and of cart actions"),
+    read("behaviour.search", "submitted forms with a search field", Purpose::Personalization, "a count; never the query typed"),
+    read("behaviour.scroll", "scroll position", Purpose::Personalization, "the deepest scroll depth, 0 to 1"),
+    read("behaviour.dwell", "page visibility", Purpose::Personalization, "visible time and tab switches"),
+    read("behaviour.visits", "the storage keys below", Purpose::Storage, "page views in the session, earlier visits"),
+    read("location", "the Geolocation API, once per locate() call", Purpose::Geolocation, "a geohash cell and the distance from its centre to the nearest site location; never the position"),
+];
+
+/// A key the SDK may store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StorageKey {
+    /// The key.
+    pub key: &'static str,
+    /// `localStorage` or `sessionStorage`.
+    pub area: &'static str,
+    /// What its value is.
+    pub holds: &'static str,
+}
+
+/// sessionStorage: page views in this session.
+pub const PAGE_VIEWS_KEY: &str = "augenblick:pageViews";
+/// sessionStorage: present once this session has been counted as a visit.
+pub const SESSION_KEY: &str = "augenblick:session";
+/// localStorage: visits on this device, this one included.
+pub const VISITS_KEY: &str = "augenblick:visits";
+
+/// Every key the SDK may store, all under the storage purpose. There are no cookies and
+/// no IndexedDB.
+pub const STORAGE_KEYS: [StorageKey; 3] = [
+    StorageKey {
+        key: PAGE_VIEWS_KEY,
+        area: "sessionStorage",
+        holds: "a count",
+    },
+    StorageKey {
+        key: SESSION_KEY,
+        area: "sessionStorage",
+        holds: "\"1\"",
+    },
+    StorageKey {
+        key: VISITS_KEY,
+        area: "localStorage",
+        holds: "a count",
+    },
+];
+
+/// What the SDK did on this page view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    /// Snapshots of the signals taken.
+    pub snapshots: u32,
+    /// Writes to storage.
+    pub storage_writes: u32,
+    /// Keys of [`STORAGE_KEYS`] present now.
+    pub stored_keys: u32,
+    /// Times the browser was asked for a position.
+    pub positions_requested: u32,
+    /// Requests sent to any endpoint.
+    pub requests_sent: u32,
+}
+
+/// The report as JSON: `{consent, signalsRead, storage, endpoints, counts}`.
+pub fn privacy_report(ledger: &ConsentLedger, counts: &Counts) -> String {
+    let mut out = String::new();
+    json_object!(&mut out,
+        "consent" => ledger,
+        "signalsRead" => SIGNALS_READ,
+        "storage" => STORAGE_KEYS,
+        // The SDK sends nothing yet: events, with their endpoint and fields, come later.
+        "endpoints" => [0u8; 0],
+        "counts" => counts,
+    );
+    out
+}
+
+impl ToJson for SignalRead {
+    fn write_json(&self, out: &mut String) {
+        json_object!(out,
+            "signal" => self.signal,
+            "source" => self.source,
+            "purpose" => self.purpose.as_str(),
+            "kept" => self.kept,
+            "leavesDevice" => false,
+        );
+    }
+}
+
+impl ToJson for StorageKey {
+    fn write_json(&self, out: &mut String) {
+        json_object!(out,
+            "key" => self.key,
+            "area" => self.area,
+            "purpose" => Purpose::Storage.as_str(),
+            "holds" => self.holds,
+        );
+    }
+}
+
+impl ToJson for Counts {
+    fn write_json(&self, out: &mut String) {
+        json_object!(out,
+            "snapshots" => self.snapshots,
+            "storageWrites" => self.storage_writes,
+            "storedKeys" => self.stored_keys,
+            "positionsRequested" => self.positions_requested,
+            "requestsSent" => self.requests_sent,
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::{parse, Value};
+
+    #[test]
+    fn the_report_lists_everything_with_a_purpose() {
+        let report = parse(&privacy_report(
+            &ConsentLedger::default(),
+            &Counts::default(),
+        ))
+        .unwrap();
+        let signals = report.get("signalsRead").unwrap().items();
+        assert_eq!(signals.len(), SIGNALS_READ.len());
+        assert!(signals
+            .iter()
+            .all(|s| s.get("leavesDevice") == Some(&Value::Bool(false))));
+        let keys: Vec<String> = report
+            .get("storage")
+            .unwrap()
+            .items()
+            .iter()
+            .map(|k| k.str_field("key"))
+            .collect();
+        assert_eq!(keys, [PAGE_VIEWS_KEY, SESSION_KEY, VISITS_KEY]);
+        assert_eq!(report.get("endpoints").unwrap().items().len(), 0);
+        assert_eq!(report.get("counts").unwrap().u32_field("requestsSent"), 0);
+        assert_eq!(
+            report.get("consent").unwrap().get("storage"),
+            Some(&Value::Bool(false))
+        );
+    }
+}

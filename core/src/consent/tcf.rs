@@ -1,0 +1,229 @@
+//! IAB TCF v2.2: a CMP's answer (`tcData` from `__tcfapi('addEventListener', 2, …)`, or
+//! the TC string of its `euconsent-v2` cookie) read as our purposes.
+//!
+//! | ours | TCF | granted when |
+//! |---|---|---|
+//! | `personalization` | Purpose 11, use limited data to select content | consent or legitimate interest |
+//! | `storage` | Purpose 1, store and/or access information on a device | consent |
+//! | `geolocation` | Special Feature 1, use precise geolocation data | opt-in |
+//! | `events` | Purpose 8, measure content performance | consent or legitimate interest |
+//!
+//! The SDK acts for the site, the TCF's publisher: where the CMP records the publisher's
+//! own purposes (the publisher TC segment, `tcData.publisher`), those are read instead of
+//! the purposes as consented for vendors. Where the GDPR does not apply
+//! (`gdprApplies: false`) the TCF says nothing, and while the CMP's interface is shown
+//! (`eventStatus: "cmpuishown"`) the visitor has not decided yet: both leave consent as
+//! it is.
+
+use super::{PartialConsent, Purpose, TcString};
+use crate::json::Value;
+
+/// One row of the mapping: a TCF purpose (or special feature) for one of ours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TcfMapping {
+    /// Our purpose.
+    pub purpose: Purpose,
+    /// The TCF purpose id, or the special feature id when `special_feature`.
+    pub tcf_id: u32,
+    /// A special feature (opt-in) rather than a purpose.
+    pub special_feature: bool,
+    /// Legitimate interest counts as well as consent.
+    pub legitimate_interest: bool,
+}
+
+/// The table above, as used.
+pub const TCF_MAPPING: [TcfMapping; 4] = [
+    TcfMapping {
+        purpose: Purpose::Personalization,
+        tcf_id: 11,
+        special_feature: false,
+        legitimate_interest: true,
+    },
+    TcfMapping {
+        purpose: Purpose::Storage,
+        tcf_id: 1,
+        special_feature: false,
+        legitimate_interest: false,
+    },
+    TcfMapping {
+        purpose: Purpose::Geolocation,
+        tcf_id: 1,
+        special_feature: true,
+        legitimate_interest: false,
+    },
+    TcfMapping {
+        purpose: Purpose::Events,
+        tcf_id: 8,
+        special_feature: false,
+        legitimate_interest: true,
+    },
+];
+
+/// What a CMP records, as bit sets: bit `n - 1` for purpose (or feature) `n`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TcfPurposes {
+    /// Purpose consents (the publisher's, where recorded).
+    pub consents: u32,
+    /// Purpose legitimate interests (the publisher's, where recorded).
+    pub legitimate_interests: u32,
+    /// Special feature opt-ins.
+    pub special_features: u32,
+}
+
+impl TcfPurposes {
+    /// Our purposes, by [`TCF_MAPPING`].
+    pub fn to_consent(self) -> PartialConsent {
+        let mut partial = PartialConsent::default();
+        for row in TCF_MAPPING {
+            let bit = 1 << (row.tcf_id - 1);
+            let granted = if row.special_feature {
+                self.special_features & bit != 0
+            } else {
+                self.consents & bit != 0
+                    || (row.legitimate_interest && self.legitimate_interests & bit != 0)
+            };
+            partial.set(row.purpose, granted);
+        }
+        partial
+    }
+
+    /// From a decoded TC string.
+    pub fn from_tc_string(tc: &TcString) -> TcfPurposes {
+        let (consents, legitimate_interests) = match &tc.publisher {
+            Some(publisher) => (publisher.consents, publisher.legitimate_interests),
+            None => (tc.purpose_consents, tc.purpose_legitimate_interests),
+        };
+        TcfPurposes {
+            consents,
+            legitimate_interests,
+            special_features: u32::from(tc.special_feature_optins),
+        }
+    }
+
+    /// From the `tcData` a CMP passes to `addEventListener` callbacks, or `None` when it
+    /// says nothing yet: the GDPR does not apply, the visitor has not decided, or it is not
+    /// a `tcData` at all. Where the decoded objects are missing, its `tcString` is decoded.
+    pub fn from_tc_data(tc_data: &Value) -> Option<TcfPurposes> {
+        if tc_data.get("gdprApplies").and_then(Value::as_bool) == Some(false) {
+            return None;
+        }
+        match tc_data.get("eventStatus").and_then(Value::as_str) {
+            Some("tcloaded" | "useractioncomplete") => {}
+            _ => return None,
+        }
+        let flags = |value: Option<&Value>| -> Option<u32> {
+            let Value::Object(entries) = value? else {
+                return None;
+            };
+            let mut bits = 0u32;
+            for (id, granted) in entries {
+                let id: u32 = id.parse().ok().filter(|id| (1..=32).contains(id))?;
+                if granted.as_bool() == Some(true) {
+                    bits |= 1 << (id - 1);
+                }
+            }
+            Some(bits)
+        };
+        let purpose = tc_data.get("purpose");
+        let global = (
+            flags(purpose.and_then(|p| p.get("consents"))),
+            flags(purpose.and_then(|p| p.get("legitimateInterests"))),
+        );
+        let publisher = tc_data.get("publisher");
+        let own = (
+            flags(publisher.and_then(|p| p.get("consents"))),
+            flags(publisher.and_then(|p| p.get("legitimateInterests"))),
+        );
+        let special_features = flags(tc_data.get("specialFeatureOptins"));
+        // The publisher's purposes where the CMP records any, else the vendors'.
+        let publisher_recorded = matches!(publisher.and_then(|p| p.get("consents")), Some(Value::Object(e)) if !e.is_empty());
+        match (
+            if publisher_recorded { own } else { global },
+            special_features,
+        ) {
+            ((Some(consents), Some(legitimate_interests)), Some(special_features)) => {
+                Some(TcfPurposes {
+                    consents,
+                    legitimate_interests,
+                    special_features,
+                })
+            }
+            _ => {
+                let text = tc_data.get("tcString").and_then(Value::as_str)?;
+                TcString::decode(text)
+                    .ok()
+                    .map(|tc| TcfPurposes::from_tc_string(&tc))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::parse;
+    use crate::Consent;
+
+    fn read(text: &str) -> Option<Consent> {
+        TcfPurposes::from_tc_data(&parse(text).unwrap())
+            .map(|p| Consent::default().with(&p.to_consent()))
+    }
+
+    #[test]
+    fn the_mapping_table_is_applied() {
+        let consent = read(
+            r#"{"gdprApplies":true,"eventStatus":"useractioncomplete",
+                "purpose":{"consents":{"1":true,"8":false,"11":false},"legitimateInterests":{"8":true,"11":true}},
+                "specialFeatureOptins":{"1":false},"publisher":{"consents":{},"legitimateInterests":{}}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            consent,
+            Consent {
+                personalization: true,
+                storage: true,
+                geolocation: false,
+                events: true
+            }
+        );
+        // Purpose 1 only by legitimate interest does not allow storage.
+        let consent = read(
+            r#"{"eventStatus":"tcloaded","purpose":{"consents":{},"legitimateInterests":{"1":true}},
+                "specialFeatureOptins":{"1":true}}"#,
+        )
+        .unwrap();
+        assert!(!consent.storage && consent.geolocation && !consent.personalization);
+    }
+
+    #[test]
+    fn the_publishers_own_purposes_come_first() {
+        let consent = read(
+            r#"{"eventStatus":"tcloaded","purpose":{"consents":{"1":true},"legitimateInterests":{}},
+                "specialFeatureOptins":{},"publisher":{"consents":{"1":false,"11":true},"legitimateInterests":{}}}"#,
+        )
+        .unwrap();
+        assert!(!consent.storage && consent.personalization);
+    }
+
+    #[test]
+    fn no_answer_until_the_visitor_decided_or_where_the_gdpr_does_not_apply() {
+        assert_eq!(
+            read(r#"{"gdprApplies":false,"eventStatus":"tcloaded"}"#),
+            None
+        );
+        assert_eq!(
+            read(r#"{"eventStatus":"cmpuishown","purpose":{"consents":{"1":true}}}"#),
+            None
+        );
+        assert_eq!(read("[]"), None);
+    }
+
+    #[test]
+    fn the_tc_string_is_decoded_where_the_objects_are_missing() {
+        // Purposes 1, 2, 3 consented (see tcstring.rs): storage yes, the rest no.
+        let consent = read(r#"{"eventStatus":"tcloaded","tcString":"COvFyGBOvFyGBAbAAAENAPCAAOAAAAAAAAAAAEEUACCKAAA"}"#).unwrap();
+        assert!(
+            consent.storage && !consent.personalization && !consent.events && !consent.geolocation
+        );
+    }
+}

@@ -1,0 +1,143 @@
+// Where consent comes from besides the site's own calls: Global Privacy Control, an IAB
+// TCF v2.2 CMP (its `__tcfapi`, in this frame or through the `__tcfapiLocator` frame of an
+// ancestor, and its `euconsent-v2` cookie) and Google Consent Mode's `dataLayer`. This
+// file only finds and forwards what they say; the core reads it (core/src/consent/).
+
+/** `navigator.globalPrivacyControl === true`: the visitor asks not to be tracked or sold. */
+export function globalPrivacyControl() {
+  try {
+    return navigator.globalPrivacyControl === true;
+  } catch {
+    return false;
+  }
+}
+
+/** The TC string of the CMP's `euconsent-v2` cookie, or null. */
+export function tcfCookie() {
+  try {
+    const match = document.cookie.match(/(?:^|;\s*)euconsent-v2=([^;]*)/);
+    return match ? decodeURIComponent(match[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The fields of a `tcData` the core reads: not the vendor maps, which can be large. */
+function tcDataFields(tcData) {
+  const { gdprApplies, eventStatus, tcString, purpose, specialFeatureOptins, publisher } = tcData ?? {};
+  return JSON.stringify({
+    gdprApplies,
+    eventStatus,
+    tcString,
+    purpose: purpose && { consents: purpose.consents, legitimateInterests: purpose.legitimateInterests },
+    specialFeatureOptins,
+    publisher: publisher && { consents: publisher.consents, legitimateInterests: publisher.legitimateInterests },
+  });
+}
+
+/**
+ * Calls `onTcData(json)` with every `tcData` a CMP reports through `addEventListener`:
+ * `window.__tcfapi` if the page has it (the IAB stub queues calls until the CMP loads),
+ * else the `__tcfapiLocator` frame of the nearest ancestor, through `postMessage`. Returns
+ * a function that stops listening; nothing happens where there is no CMP.
+ */
+export function watchTcf(onTcData) {
+  let listenerId = null;
+  let stopped = false;
+  const callback = (tcData, success) => {
+    if (stopped || !success) return;
+    if (tcData && listenerId === null) listenerId = tcData.listenerId ?? null;
+    onTcData(tcDataFields(tcData));
+  };
+  try {
+    if (typeof window.__tcfapi === "function") {
+      window.__tcfapi("addEventListener", 2, callback);
+      return () => {
+        stopped = true;
+        if (listenerId !== null) attemptCall(() => window.__tcfapi("removeEventListener", 2, () => {}, listenerId));
+      };
+    }
+  } catch {
+    return () => {};
+  }
+  const locator = findLocator();
+  if (!locator) return () => {};
+  const callId = `augenblick-${Math.random().toString(36).slice(2)}`;
+  const onMessage = (event) => {
+    if (event.source !== locator) return;
+    let data = event.data;
+    if (typeof data === "string") {
+      try {
+        data = JSON.parse(data);
+      } catch {
+        return;
+      }
+    }
+    const answer = data?.__tcfapiReturn;
+    if (answer?.callId === callId) callback(answer.returnValue, answer.success);
+  };
+  addEventListener("message", onMessage);
+  const call = (command, parameter) =>
+    attemptCall(() => locator.postMessage({ __tcfapiCall: { command, parameter, version: 2, callId } }, "*"));
+  call("addEventListener");
+  return () => {
+    stopped = true;
+    removeEventListener("message", onMessage);
+    if (listenerId !== null) call("removeEventListener", listenerId);
+  };
+}
+
+/** The nearest ancestor window with a `__tcfapiLocator` frame, or null. */
+function findLocator() {
+  let frame = window;
+  while (frame !== window.top) {
+    frame = frame.parent;
+    try {
+      if (frame.frames.__tcfapiLocator) return frame;
+    } catch {
+      // A cross-origin ancestor can still be asked for its named frames in every browser
+      // we know; one that refuses is skipped.
+    }
+  }
+  return null;
+}
+
+function attemptCall(call) {
+  try {
+    call();
+  } catch {
+    // A CMP that throws answers nothing.
+  }
+}
+
+/** Whether a `dataLayer` entry is a Consent Mode command: `gtag` pushes its `arguments`. */
+const isConsentCommand = (entry) =>
+  entry !== null && typeof entry === "object" && entry[0] === "consent" && typeof entry[1] === "string";
+
+/**
+ * Calls `onCommands(json)` with the Consent Mode commands in `window.dataLayer`, those
+ * there already and each one pushed later, as `[[command, parameters], …]`. Wraps
+ * `dataLayer.push` as it is (gtag.js wraps it too, and keeps calling what it found);
+ * returns a function that stops and unwraps where no one wrapped after.
+ */
+export function watchConsentMode(onCommands) {
+  const layer = window.dataLayer;
+  if (!Array.isArray(layer)) return () => {};
+  const forward = (entries) => {
+    const commands = entries.filter(isConsentCommand).map((entry) => [entry[1], entry[2] ?? null]);
+    if (commands.length > 0) onCommands(JSON.stringify(commands));
+  };
+  forward(Array.from(layer));
+  const original = layer.push;
+  let active = true;
+  const push = function (...entries) {
+    const result = original.apply(this, entries);
+    if (active) forward(entries);
+    return result;
+  };
+  layer.push = push;
+  return () => {
+    active = false;
+    if (layer.push === push) layer.push = original;
+  };
+}
