@@ -9,6 +9,7 @@ const SIMULATOR = {
   hour: { label: "Time", options: [["", "real"], ["8", "08:00"], ["15", "15:00"], ["19", "19:30"], ["23", "23:00"]] },
   distanceM: { label: "Location", options: [["", "unknown"], ["300", "300 m"], ["5000", "5 km"], ["80000", "80 km"]] },
 };
+const PURPOSES = ["personalization", "storage", "geolocation", "events"];
 const MOMENT_NAMES = { know: "I want to know", go: "I want to go", do: "I want to do", buy: "I want to buy" };
 
 const $ = (selector, root = document) => root.querySelector(selector);
@@ -69,9 +70,22 @@ function buildPanel(values, onChange) {
       element("ol", { class: "reasons", id: "debug-reasons" }),
       element("h4", {}, "Context simulator"),
       simulator,
-      element("p", { class: "status", id: "debug-status" }, "Decided on this device. Nothing is sent or stored.")));
+      element("h4", {}, "Consent"),
+      element("div", { class: "consent", id: "debug-consent" },
+        ...PURPOSES.map((purpose) => element("label", {}, element("input", { type: "checkbox", "data-purpose": purpose }), purpose))),
+      element("p", { class: "status", id: "debug-status" }, "Decided on this device. Nothing is sent.")));
   document.body.append(panel);
   return panel;
+}
+
+function showConsent(consent) {
+  for (const box of document.querySelectorAll("[data-purpose]")) {
+    box.checked = consent[box.dataset.purpose];
+    box.title = `from: ${consent.sources[box.dataset.purpose]}`;
+  }
+  const stored = consent.storage ? "visit counts stored with your consent" : "nothing stored";
+  $("#debug-status").textContent = `Decided on this device: nothing is sent, ${stored}.`;
+  if (!consent.personalization) $("#debug-moment").replaceChildren("off", element("small", {}, "personalization consent withdrawn: default content"));
 }
 
 function showMoment(moment) {
@@ -97,6 +111,15 @@ try {
   augenblick = await Augenblick.init({ locations: STORES, rules: RULES, simulate: context });
   $("#debug-timing").textContent = `ready in ${Math.round(performance.now() - started)} ms`;
   augenblick.on("moment", showMoment);
+  augenblick.on("consent", showConsent);
+  for (const box of document.querySelectorAll("[data-purpose]")) {
+    box.addEventListener("change", () => augenblick.setConsent({ [box.dataset.purpose]: box.checked }));
+  }
+  // The store locator's button: a click on it is the visitor's consent to geolocation.
+  $("#share-location")?.addEventListener("click", async () => {
+    augenblick.setConsent({ geolocation: true });
+    await augenblick.locate();
+  });
   carrySimulation(values);
   // Actions on the page are behaviour: decide again after each, so the visitor sees it count.
   document.addEventListener("click", (event) => {

@@ -1,0 +1,260 @@
+// Consent and privacy in Chromium, with request interception and storage inspection:
+// nothing is sent and nothing stored without consent on a visit of the demo, each purpose
+// acts only once granted (through the site's API, a real IAB CMP, Consent Mode), revoking
+// erases at once, Global Privacy Control keeps events off, and the position is never asked
+// for before its consent.
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { after, before, test } from "node:test";
+
+import { build } from "esbuild";
+
+import { startServer } from "../../scripts/serve.mjs";
+import { SHARED } from "./corpus.mjs";
+import { launchChromium } from "./browser.mjs";
+
+const FIXTURES = fileURLToPath(new URL("fixtures", import.meta.url));
+const BUILT = fileURLToPath(new URL("../../target/e2e-build", import.meta.url));
+
+let server;
+let browser;
+
+before(async () => {
+  mkdirSync(BUILT, { recursive: true });
+  await build({ entryPoints: [`${FIXTURES}/cmp-src.js`], outfile: `${BUILT}/cmp.js`, bundle: true, format: "iife", logLevel: "warning" });
+  server = await startServer({ mounts: [["/fixtures/", FIXTURES], ["/e2e-build/", BUILT]] });
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A context whose pages count geolocation calls and record every request. */
+async function countingContext(options = {}) {
+  const context = await browser.newContext(options);
+  const requests = [];
+  context.on("request", (request) => requests.push({ method: request.method(), url: request.url(), type: request.resourceType() }));
+  await context.addInitScript(() => {
+    window.__geolocationCalls = 0;
+    for (const name of ["getCurrentPosition", "watchPosition"]) {
+      const original = navigator.geolocation[name].bind(navigator.geolocation);
+      navigator.geolocation[name] = (...args) => {
+        window.__geolocationCalls++;
+        return original(...args);
+      };
+    }
+  });
+  return { context, requests };
+}
+
+async function stored(page, context) {
+  const inPage = await page.evaluate(async () => ({
+    local: Object.keys(localStorage),
+    session: Object.keys(sessionStorage),
+    indexedDb: (await indexedDB.databases()).map((db) => db.name),
+    cookie: document.cookie,
+  }));
+  return { ...inPage, cookies: (await context.cookies()).map((c) => c.name) };
+}
+
+const NOTHING_STORED = { local: [], session: [], indexedDb: [], cookie: "", cookies: [] };
+
+async function visit(page, path) {
+  await page.goto(new URL(path, server.url).href);
+  await page.waitForFunction(() => document.documentElement.dataset.augenblick || window.__started);
+  if (await page.evaluate(() => !!window.__started)) await page.evaluate(() => window.__started);
+}
+
+test("without consent a visit of several demo pages sends nothing and stores nothing", async () => {
+  const { context, requests } = await countingContext();
+  const page = await context.newPage();
+  for (const path of ["index.html", "recipe.html", "menu.html", "stores.html"]) {
+    await visit(page, path);
+    if (path === "menu.html") await page.click(".dish button");
+    await page.mouse.wheel(0, 600);
+  }
+  await page.click('[data-augenblick-intent="go"]'); // a link: one more page
+  await page.waitForFunction(() => document.documentElement.dataset.augenblick === "ready");
+
+  const report = await page.evaluate(() => window.augenblick.privacyReport());
+  assert.deepEqual(report.counts, { snapshots: report.counts.snapshots, storageWrites: 0, storedKeys: 0, positionsRequested: 0, requestsSent: 0 });
+  assert.ok(report.counts.snapshots > 0, "the SDK did run");
+  assert.deepEqual(report.endpoints, []);
+  assert.deepEqual(await stored(page, context), NOTHING_STORED);
+  assert.equal(await page.evaluate(() => window.__geolocationCalls), 0);
+  assert.equal(await page.evaluate(async () => (await navigator.permissions.query({ name: "geolocation" })).state), "prompt",
+    "the permission prompt was never triggered");
+  const notStatic = requests.filter((r) => r.method !== "GET" || !r.url.startsWith(server.url) || !["document", "script", "stylesheet", "image", "fetch", "other"].includes(r.type));
+  assert.deepEqual(notStatic, [], "only the site's own files were fetched");
+  assert.ok(requests.every((r) => !new URL(r.url).search.includes("moment")), "no signal rides on a URL");
+  await context.close();
+});
+
+test("consent through the site's API: only the granted purposes act, and revoking erases at once", async () => {
+  const { context } = await countingContext({ permissions: ["geolocation"], geolocation: { latitude: 52.5302, longitude: 13.4105 } });
+  const page = await context.newPage();
+  await visit(page, "stores.html");
+
+  // The panel's storage box is the site's API.
+  await page.check('[data-purpose="storage"]');
+  let state = await stored(page, context);
+  assert.deepEqual([state.local, state.session.sort()], [["augenblick:visits"], ["augenblick:pageViews", "augenblick:session"]]);
+  let consent = await page.evaluate(() => window.augenblick.consent());
+  assert.deepEqual([consent.storage, consent.sources.storage, consent.geolocation], [true, "site", false]);
+
+  // Storage only: locate() does not ask the browser.
+  await page.evaluate(() => window.augenblick.locate());
+  assert.equal(await page.evaluate(() => window.__geolocationCalls), 0, "no position without geolocation consent");
+
+  // "Share my location" is the visitor's consent to geolocation: asked once, kept coarse.
+  await page.click("#share-location");
+  await page.waitForFunction(() => window.augenblick.snapshot().location !== null);
+  assert.equal(await page.evaluate(() => window.__geolocationCalls), 1);
+  const location = await page.evaluate(() => window.augenblick.snapshot().location);
+  assert.match(location.geohash, /^[0-9b-hjkmnp-z]{6}$/);
+  assert.ok(!JSON.stringify(location).includes("52.53"), "no coordinates kept");
+
+  // Revoking: the keys and the location go at once.
+  await page.uncheck('[data-purpose="storage"]');
+  await page.uncheck('[data-purpose="geolocation"]');
+  state = await stored(page, context);
+  assert.deepEqual([state.local, state.session], [[], []]);
+  assert.equal(await page.evaluate(() => window.augenblick.snapshot().location), null);
+
+  // Personalization withdrawn: every slot shows its default and nothing is read.
+  const before = await page.evaluate(() => window.augenblick.privacyReport().counts.snapshots);
+  await page.uncheck('[data-purpose="personalization"]');
+  const off = await page.evaluate(() => ({
+    moment: window.augenblick.refresh(),
+    variants: [...document.querySelectorAll("[data-augenblick-slot]")].map((s) => s.getAttribute("data-augenblick-variant")),
+    snapshots: window.augenblick.privacyReport().counts.snapshots,
+  }));
+  assert.equal(off.moment, null);
+  assert.ok(off.variants.every((v) => v === "default"), off.variants.join());
+  assert.equal(off.snapshots, before, "no snapshot without personalization consent");
+  assert.deepEqual(await stored(page, context), NOTHING_STORED);
+  await context.close();
+});
+
+/** Oracle TC strings (decoded by the IAB's own library) for the CMP to answer with. */
+function oracleStrings() {
+  return readFileSync(`${SHARED}/oracles/tcf-random-500.jsonl`, "utf8").split("\n").filter(Boolean).map((line) => JSON.parse(line));
+}
+
+/** Our purposes from the IAB library's decoding, by the documented table (docs/PRIVACY.md). */
+function expectedConsent({ expected: e }) {
+  const own = e.publisherConsents.length + e.publisherLegitimateInterests.length > 0;
+  const consents = own ? e.publisherConsents : e.purposeConsents;
+  const interests = own ? e.publisherLegitimateInterests : e.purposeLegitimateInterests;
+  return {
+    personalization: consents.includes(11) || interests.includes(11),
+    storage: consents.includes(1),
+    geolocation: e.specialFeatureOptins.includes(1),
+    events: consents.includes(8) || interests.includes(8),
+  };
+}
+
+const purposesOf = (consent) => ({
+  personalization: consent.personalization, storage: consent.storage, geolocation: consent.geolocation, events: consent.events,
+});
+
+test("consent through a real IAB CMP (stub and CmpApi): the mapping holds, and a withdrawal erases", async () => {
+  const strings = oracleStrings();
+  const withStorage = strings.find((s) => expectedConsent(s).storage && expectedConsent(s).personalization);
+  const withoutStorage = strings.find((s) => !expectedConsent(s).storage && expectedConsent(s).personalization);
+  const withPublisherSegment = strings.find((s) => s.expected.publisherConsents.length > 0);
+  for (const entry of [withStorage, withoutStorage, withPublisherSegment]) {
+    const { context } = await countingContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}fixtures/tcf.html?tc=${encodeURIComponent(entry.tcString)}&options={}`);
+    assert.deepEqual(await page.evaluate(() => window.__started), { ok: true });
+    await page.waitForFunction(() => window.augenblick.consent().sources.storage === "tcf");
+    const consent = await page.evaluate(() => window.augenblick.consent());
+    assert.deepEqual(purposesOf(consent), expectedConsent(entry), entry.tcString);
+    const state = await stored(page, context);
+    assert.equal(state.local.length > 0, consent.storage, "storage keys exist exactly when storage is granted");
+    await context.close();
+  }
+
+  // The visitor changes their mind in the CMP: storage withdrawn, the keys go.
+  const { context } = await countingContext();
+  const page = await context.newPage();
+  await page.goto(`${server.url}fixtures/tcf.html?tc=${encodeURIComponent(withStorage.tcString)}&options={}`);
+  await page.waitForFunction(() => window.augenblick?.consent().storage === true);
+  const seen = await page.evaluate((next) => {
+    const events = [];
+    window.augenblick.on("consent", (c) => events.push(c.storage));
+    window.__cmpUpdate(next);
+    return events;
+  }, withoutStorage.tcString);
+  await page.waitForFunction(() => window.augenblick.consent().storage === false);
+  assert.deepEqual(seen, [true, false], "the listener gets the current state at once, then the withdrawal");
+  assert.deepEqual(await stored(page, context), NOTHING_STORED);
+  assert.equal(await page.evaluate(() => window.__geolocationCalls), 0);
+  await context.close();
+});
+
+test("a CMP in the top frame is found from a child frame through __tcfapiLocator", async () => {
+  const entry = oracleStrings().find((s) => expectedConsent(s).storage && !s.expected.publisherConsents.length);
+  const { context } = await countingContext();
+  const page = await context.newPage();
+  await page.goto(`${server.url}fixtures/tcf-parent.html?tc=${encodeURIComponent(entry.tcString)}`);
+  const child = await (await page.waitForSelector('iframe[name="sdk"]')).contentFrame();
+  await child.waitForFunction(() => window.__started);
+  assert.deepEqual(await child.evaluate(() => window.__started), { ok: true });
+  assert.equal(await child.evaluate(() => typeof window.__tcfapi), "undefined", "the child has no CMP of its own");
+  await child.waitForFunction(() => window.augenblick.consent().sources.storage === "tcf");
+  assert.deepEqual(purposesOf(await child.evaluate(() => window.augenblick.consent())), expectedConsent(entry));
+  await context.close();
+});
+
+test("Consent Mode in dataLayer is read, and its updates act at once", async () => {
+  const { context } = await countingContext();
+  const page = await context.newPage();
+  await page.goto(`${server.url}fixtures/consent-mode.html?options={}`);
+  assert.deepEqual(await page.evaluate(() => window.__started), { ok: true });
+  let consent = await page.evaluate(() => window.augenblick.consent());
+  assert.deepEqual([consent.storage, consent.events, consent.sources.storage], [true, true, "consentMode"]);
+  assert.ok((await stored(page, context)).local.includes("augenblick:visits"));
+
+  await page.evaluate(() => window.gtag("consent", "update", { personalization_storage: "denied" }));
+  consent = await page.evaluate(() => window.augenblick.consent());
+  assert.deepEqual([consent.storage, consent.events], [false, true]);
+  assert.deepEqual(await stored(page, context), NOTHING_STORED);
+  await context.close();
+});
+
+test("Global Privacy Control keeps events off, whatever else says yes", async () => {
+  const { context } = await countingContext();
+  // Chromium has no GPC (../shared/oracles/README.md): the page sees what Firefox with
+  // privacy.globalprivacycontrol.enabled would show.
+  await context.addInitScript(() => Object.defineProperty(Navigator.prototype, "globalPrivacyControl", { get: () => true }));
+  const page = await context.newPage();
+  await page.goto(`${server.url}fixtures/consent-mode.html?options=${encodeURIComponent(JSON.stringify({ consent: { events: true } }))}`);
+  assert.deepEqual(await page.evaluate(() => window.__started), { ok: true });
+  const consent = await page.evaluate(() => window.augenblick.setConsent({ events: true }));
+  assert.deepEqual([consent.events, consent.sources.events, consent.globalPrivacyControl], [false, "globalPrivacyControl", true]);
+  assert.equal(consent.storage, true, "other purposes are untouched");
+  await context.close();
+});
+
+test("the privacy report names every storage key the SDK can write, and nothing else is ever written", async () => {
+  const { context } = await countingContext();
+  const page = await context.newPage();
+  await visit(page, "menu.html");
+  const report = await page.evaluate(() => {
+    window.augenblick.setConsent({ storage: true, geolocation: true, events: true });
+    return window.augenblick.privacyReport();
+  });
+  const declared = report.storage.map((k) => k.key).sort();
+  const state = await stored(page, context);
+  assert.deepEqual([...state.local, ...state.session].sort(), declared);
+  assert.deepEqual([state.indexedDb, state.cookies], [[], []]);
+  assert.ok(report.signalsRead.every((s) => s.leavesDevice === false && s.purpose));
+  assert.equal(report.counts.storedKeys, declared.length);
+  await context.close();
+});
+
