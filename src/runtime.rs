@@ -34,16 +34,33 @@ pub struct Runtime {
 #[wasm_bindgen]
 impl Runtime {
     /// Checks every option (an `InvalidOptionError`, `InvalidModelError` or
-    /// `IncompatibleModelError` names what is wrong) and starts collecting.
+    /// `IncompatibleModelError` names what is wrong) and starts collecting, with the
+    /// consent that the sources the page has so far give, in this order: the options, the
+    /// browser's Global Privacy Control, Google Consent Mode's commands (JSON, see
+    /// [`Runtime::consent_mode`]), the TC string of the TCF CMP's cookie. Nothing is stored
+    /// that one of them refuses.
     #[wasm_bindgen(constructor)]
-    pub fn new(options: JsValue) -> Result<Runtime, JsValue> {
+    pub fn new(
+        options: JsValue,
+        global_privacy_control: bool,
+        consent_mode_commands: Option<String>,
+        tcf_cookie: Option<String>,
+    ) -> Result<Runtime, JsValue> {
         let options = read_options(options, "options")
             .and_then(|value| InitOptions::from_json(&value))
             .map_err(|e| to_js_error(&e))?;
         let mut consent = ConsentLedger::default();
         consent.record(Source::Site, &options.signals.consent);
+        consent.set_global_privacy_control(global_privacy_control);
+        if let Some(commands) = consent_mode_commands {
+            let commands = json::parse(&commands).unwrap_or(Value::Null);
+            consent.record(Source::ConsentMode, &consent_mode::read_commands(&commands));
+        }
+        if let Some(tc) = tcf_cookie.and_then(|text| TcString::decode(&text).ok()) {
+            consent.record(Source::Tcf, &TcfPurposes::from_tc_string(&tc).to_consent());
+        }
         Ok(Runtime {
-            collector: SignalCollector::start(options.signals)?,
+            collector: SignalCollector::start(options.signals.config, consent.consent())?,
             engine: MomentEngine::with_options(options.engine),
             rules: options.rules,
             simulation: options.simulation,
@@ -130,29 +147,12 @@ impl Runtime {
         }
     }
 
-    /// The TC string of the CMP's `euconsent-v2` cookie; one that does not decode says
-    /// nothing. Returns the consent in effect.
-    #[wasm_bindgen(js_name = tcfCookie)]
-    pub fn tcf_cookie(&mut self, tc_string: &str) -> Result<String, JsValue> {
-        match TcString::decode(tc_string) {
-            Ok(tc) => self.record(Source::Tcf, &TcfPurposes::from_tc_string(&tc).to_consent()),
-            Err(_) => Ok(self.consent()),
-        }
-    }
-
     /// Google Consent Mode commands from `dataLayer` (as JSON, `[[command, parameters],
     /// …]`, in order); returns the consent in effect.
     #[wasm_bindgen(js_name = consentMode)]
     pub fn consent_mode(&mut self, commands: &str) -> Result<String, JsValue> {
         let commands = json::parse(commands).unwrap_or(Value::Null);
         self.record(Source::ConsentMode, &consent_mode::read_commands(&commands))
-    }
-
-    /// Whether the browser sends Global Privacy Control; returns the consent in effect.
-    #[wasm_bindgen(js_name = setGlobalPrivacyControl)]
-    pub fn set_global_privacy_control(&mut self, on: bool) -> Result<String, JsValue> {
-        self.consent.set_global_privacy_control(on);
-        self.put_in_effect()
     }
 
     /// The consent in effect, with the source of each purpose, as JSON.

@@ -5,7 +5,7 @@
 // and applies what comes back. It never builds markup from strings: variants are cloned
 // from `<template>` content or set as text and checked attributes.
 import initModule, { Runtime } from "#glue";
-import { globalPrivacyControl, tcfCookie, watchConsentMode, watchTcf } from "./consent-sources.js";
+import { consentModeCommands, globalPrivacyControl, tcfCookie, watchConsentMode, watchTcf } from "./consent-sources.js";
 
 export { default, initSync, MomentEngine, SignalCollector, version } from "#glue";
 
@@ -115,7 +115,10 @@ export class Augenblick {
   /** @private Use `Augenblick.init(options)`. */
   constructor(options) {
     if (!creating) throw new TypeError("use Augenblick.init(options), not new Augenblick()");
-    this.#runtime = new Runtime(options);
+    // What consent sources say so far goes in before the collector starts, so that nothing
+    // is stored that one of them refuses: Global Privacy Control, Consent Mode's commands,
+    // the CMP's cookie.
+    this.#runtime = new Runtime(options, globalPrivacyControl(), consentModeCommands(), tcfCookie());
     try {
       this.#rules = JSON.parse(this.#runtime.rules());
       this.#selectors = this.#rules.map((rule, index) => {
@@ -127,11 +130,7 @@ export class Augenblick {
         }
         return rule.selector;
       });
-      // What consent sources say before the first decision, so that it already respects
-      // them: Global Privacy Control, the CMP's cookie, Consent Mode so far.
-      this.#consent = JSON.parse(this.#runtime.setGlobalPrivacyControl(globalPrivacyControl()));
-      const cookie = tcfCookie();
-      if (cookie) this.#consent = JSON.parse(this.#runtime.tcfCookie(cookie));
+      this.#consent = JSON.parse(this.#runtime.consent());
       this.#stopConsentSources.push(
         watchConsentMode((commands) => this.#consentFrom(() => this.#runtime.consentMode(commands))),
         watchTcf((tcData) => this.#consentFrom(() => this.#runtime.tcfData(tcData))),

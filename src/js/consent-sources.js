@@ -114,25 +114,31 @@ function attemptCall(call) {
 const isConsentCommand = (entry) =>
   entry !== null && typeof entry === "object" && entry[0] === "consent" && typeof entry[1] === "string";
 
+/** Consent Mode commands in entries of `dataLayer`, as JSON `[[command, parameters], …]`, or null. */
+function consentCommands(entries) {
+  const commands = entries.filter(isConsentCommand).map((entry) => [entry[1], entry[2] ?? null]);
+  return commands.length > 0 ? JSON.stringify(commands) : null;
+}
+
+/** The Consent Mode commands in `window.dataLayer` so far (JSON), or null. */
+export function consentModeCommands() {
+  return Array.isArray(window.dataLayer) ? consentCommands(Array.from(window.dataLayer)) : null;
+}
+
 /**
- * Calls `onCommands(json)` with the Consent Mode commands in `window.dataLayer`, those
- * there already and each one pushed later, as `[[command, parameters], …]`. Wraps
- * `dataLayer.push` as it is (gtag.js wraps it too, and keeps calling what it found);
- * returns a function that stops and unwraps where no one wrapped after.
+ * Calls `onCommands(json)` with each Consent Mode command pushed to `window.dataLayer`
+ * from now on. Wraps `dataLayer.push` as it is (gtag.js wraps it too, and keeps calling
+ * what it found); returns a function that stops and unwraps where no one wrapped after.
  */
 export function watchConsentMode(onCommands) {
   const layer = window.dataLayer;
   if (!Array.isArray(layer)) return () => {};
-  const forward = (entries) => {
-    const commands = entries.filter(isConsentCommand).map((entry) => [entry[1], entry[2] ?? null]);
-    if (commands.length > 0) onCommands(JSON.stringify(commands));
-  };
-  forward(Array.from(layer));
   const original = layer.push;
   let active = true;
   const push = function (...entries) {
     const result = original.apply(this, entries);
-    if (active) forward(entries);
+    const commands = active ? consentCommands(entries) : null;
+    if (commands) onCommands(commands);
     return result;
   };
   layer.push = push;

@@ -75,7 +75,7 @@ impl SignalCollector {
         let options = read_options(options.map_or(JsValue::UNDEFINED, JsValue::from), "options")
             .and_then(|value| SignalOptions::from_json(&value))
             .map_err(|e| to_js_error(&e))?;
-        SignalCollector::start(options)
+        SignalCollector::start(options.config, Consent::default().with(&options.consent))
     }
 
     /// The snapshot now: device, time and page are read afresh; behaviour is what was
@@ -87,14 +87,18 @@ impl SignalCollector {
 }
 
 impl SignalCollector {
-    /// Starts collecting with checked options; a `NoDocumentError` where there is no page.
-    pub(crate) fn start(options: SignalOptions) -> Result<SignalCollector, JsValue> {
+    /// Starts collecting with a checked configuration and the consent in effect; a
+    /// `NoDocumentError` where there is no page.
+    pub(crate) fn start(
+        config: SignalConfig,
+        consent: Consent,
+    ) -> Result<SignalCollector, JsValue> {
         if !browser::has_document() {
             return Err(to_js_error(&Error::no_document()));
         }
         let mut state = State {
-            config: options.config,
-            consent: Consent::default().with(&options.consent),
+            config,
+            consent,
             behaviour: BehaviourTracker::start(Date::now(), browser::page_visible()),
             location: None,
         };

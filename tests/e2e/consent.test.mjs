@@ -197,6 +197,22 @@ test("consent through a real IAB CMP (stub and CmpApi): the mapping holds, and a
   await context.close();
 });
 
+test("the CMP's cookie is read before anything is stored: options granting storage do not write it", async () => {
+  const refusing = oracleStrings().find((s) => !expectedConsent(s).storage && !s.expected.publisherConsents.length);
+  const { context } = await countingContext();
+  await context.addCookies([{ name: "euconsent-v2", value: refusing.tcString, url: server.url }]);
+  const page = await context.newPage();
+  // Consent Mode on this page grants storage too: the cookie, read last, is the latest word.
+  await page.goto(`${server.url}fixtures/consent-mode.html?options=${encodeURIComponent(JSON.stringify({ consent: { storage: true } }))}`);
+  assert.deepEqual(await page.evaluate(() => window.__started), { ok: true });
+  const { consent, counts } = await page.evaluate(() => window.augenblick.privacyReport());
+  assert.deepEqual([consent.storage, consent.sources.storage], [false, "tcf"]);
+  assert.equal(counts.storageWrites, 0, "not written, not even for a moment");
+  const state = await stored(page, context);
+  assert.deepEqual([state.local, state.session], [[], []]);
+  await context.close();
+});
+
 test("a CMP in the top frame is found from a child frame through __tcfapiLocator", async () => {
   const entry = oracleStrings().find((s) => expectedConsent(s).storage && !s.expected.publisherConsents.length);
   const { context } = await countingContext();
