@@ -3,9 +3,10 @@
 //! and chooses every slot's variant. The JavaScript half only finds slots and consent
 //! signals and applies what this returns.
 
+use augenblick_core::consent::consent_mode::{read_commands_after, ConsentModeState};
 use augenblick_core::consent::report::{privacy_report, Counts};
-use augenblick_core::consent::tcf::TcfPurposes;
-use augenblick_core::consent::{consent_mode, ConsentLedger, PartialConsent, Source, TcString};
+use augenblick_core::consent::tcf::{cookie_consent, TcfPurposes};
+use augenblick_core::consent::{ConsentLedger, PartialConsent, Source, TcString};
 use augenblick_core::inference::Moment;
 use augenblick_core::json::{self, ToJson, Value};
 use augenblick_core::signals::{Simulation, Snapshot};
@@ -26,6 +27,8 @@ pub struct Runtime {
     rules: Vec<Rule>,
     simulation: Simulation,
     consent: ConsentLedger,
+    /// What Consent Mode said so far: an update wins over later defaults.
+    consent_mode: ConsentModeState,
     /// The last snapshot and moment decided, for slots resolved between decisions.
     last: Option<(Snapshot, Moment)>,
     snapshots: u32,
@@ -37,7 +40,8 @@ impl Runtime {
     /// `IncompatibleModelError` names what is wrong) and starts collecting, with the
     /// consent that the sources the page has so far give, in this order: the options, the
     /// browser's Global Privacy Control, Google Consent Mode's commands (JSON, see
-    /// [`Runtime::consent_mode`]), the TC string of the TCF CMP's cookie. Nothing is stored
+    /// [`Runtime::consent_mode`]), the TC string of the TCF CMP's cookie (whose grants count only while recent, see
+    /// `cookie_consent`). Nothing is stored
     /// that one of them refuses.
     #[wasm_bindgen(constructor)]
     pub fn new(
@@ -52,12 +56,16 @@ impl Runtime {
         let mut consent = ConsentLedger::default();
         consent.record(Source::Site, &options.signals.consent);
         consent.set_global_privacy_control(global_privacy_control);
+        let mut consent_mode = ConsentModeState::default();
         if let Some(commands) = consent_mode_commands {
             let commands = json::parse(&commands).unwrap_or(Value::Null);
-            consent.record(Source::ConsentMode, &consent_mode::read_commands(&commands));
+            consent.record(
+                Source::ConsentMode,
+                &read_commands_after(&commands, &mut consent_mode),
+            );
         }
         if let Some(tc) = tcf_cookie.and_then(|text| TcString::decode(&text).ok()) {
-            consent.record(Source::Tcf, &TcfPurposes::from_tc_string(&tc).to_consent());
+            consent.record(Source::Tcf, &cookie_consent(&tc, js_sys::Date::now()));
         }
         Ok(Runtime {
             collector: SignalCollector::start(options.signals.config, consent.consent())?,
@@ -65,6 +73,7 @@ impl Runtime {
             rules: options.rules,
             simulation: options.simulation,
             consent,
+            consent_mode,
             last: None,
             snapshots: 0,
         })
@@ -152,7 +161,8 @@ impl Runtime {
     #[wasm_bindgen(js_name = consentMode)]
     pub fn consent_mode(&mut self, commands: &str) -> Result<String, JsValue> {
         let commands = json::parse(commands).unwrap_or(Value::Null);
-        self.record(Source::ConsentMode, &consent_mode::read_commands(&commands))
+        let partial = read_commands_after(&commands, &mut self.consent_mode);
+        self.record(Source::ConsentMode, &partial)
     }
 
     /// The consent in effect, with the source of each purpose, as JSON.
@@ -163,7 +173,8 @@ impl Runtime {
     /// The privacy report as JSON (`augenblick_core::consent::report`).
     #[wasm_bindgen(js_name = privacyReport)]
     pub fn privacy_report(&self) -> String {
-        let (storage_writes, stored_keys) = storage_counts();
+        // Storage is looked at only with consent to it; without, nothing the SDK wrote stays.
+        let (storage_writes, stored_keys) = storage_counts(self.consent.consent().storage);
         let counts = Counts {
             snapshots: self.snapshots,
             storage_writes,

@@ -49,6 +49,9 @@ enum Reason {
     InvalidTcString {
         problem: &'static str,
     },
+    ConsentRequired {
+        purpose: &'static str,
+    },
 }
 
 impl Error {
@@ -141,6 +144,13 @@ impl Error {
         }
     }
 
+    /// Something that needs consent for `purpose`, which is not given.
+    pub fn consent_required(purpose: &'static str) -> Self {
+        Error {
+            reason: Reason::ConsentRequired { purpose },
+        }
+    }
+
     /// What went wrong, for people: names the bad value and what would have been accepted.
     ///
     /// Built without `core::fmt` because its formatting machinery costs kilobytes of wasm.
@@ -190,6 +200,11 @@ impl Error {
                 message.push_str(expected);
                 message
             }
+            Reason::ConsentRequired { purpose } => {
+                let mut message = String::from(*purpose);
+                message.push_str(" consent is not given: nothing is read");
+                message
+            }
             Reason::InvalidTcString { problem } => {
                 let mut message = String::from("invalid TC string: ");
                 message.push_str(problem);
@@ -217,6 +232,7 @@ impl Error {
             Reason::IncompatibleModel { .. } => "IncompatibleModelError",
             Reason::InvalidTemplate { .. } => "InvalidTemplateError",
             Reason::InvalidTcString { .. } => "InvalidTcStringError",
+            Reason::ConsentRequired { .. } => "ConsentRequiredError",
         }
     }
 }

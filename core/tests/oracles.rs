@@ -107,6 +107,7 @@ fn user_agent_classes_agree_with_the_reference_libraries() {
 /// `consent/tcstring.rs` for why) and are not compared.
 #[test]
 fn tc_strings_agree_with_the_iab_library() {
+    use augenblick_core::consent::tcf::TcfPurposes;
     use augenblick_core::consent::{set_ids, TcString};
     use augenblick_core::json::{self, Value};
 
@@ -196,6 +197,13 @@ fn tc_strings_agree_with_the_iab_library() {
             list("publisherLegitimateInterests"),
             "{text}"
         );
+        // Whether a publisher TC segment is there, read off the string itself: a segment
+        // whose first three bits are 3 (its first character is 'Y' to 'f' in base64url).
+        let has_publisher_segment = text
+            .split('.')
+            .skip(1)
+            .any(|segment| segment.starts_with(|c: char| ('Y'..='f').contains(&c)));
+        assert_eq!(tc.publisher.is_some(), has_publisher_segment, "{text}");
         let custom = u32::from(publisher.custom_purposes);
         assert_eq!(custom, n("numCustomPurposes"), "{text}");
         assert_eq!(
@@ -208,6 +216,24 @@ fn tc_strings_agree_with_the_iab_library() {
             list("publisherCustomLegitimateInterests"),
             "{text}"
         );
+        // Our purposes, by the table in docs/PRIVACY.md, from the IAB library's decoding.
+        let (consents, interests) = if has_publisher_segment {
+            (
+                list("publisherConsents"),
+                list("publisherLegitimateInterests"),
+            )
+        } else {
+            (list("purposeConsents"), list("purposeLegitimateInterests"))
+        };
+        let want = augenblick_core::Consent {
+            personalization: consents.contains(&11) || interests.contains(&11),
+            storage: consents.contains(&1),
+            geolocation: list("specialFeatureOptins").contains(&1),
+            events: consents.contains(&8) || interests.contains(&8),
+        };
+        let ours = augenblick_core::Consent::default()
+            .with(&TcfPurposes::from_tc_string(&tc).to_consent());
+        assert_eq!(ours, want, "{text}");
         checked += 1;
     }
     assert_eq!(checked, 500);

@@ -167,7 +167,7 @@ export class Augenblick {
    * globalPrivacyControl }`, `sources` saying for each purpose which source's word it is.
    */
   consent() {
-    return this.#consent;
+    return structuredClone(this.#consent);
   }
 
   /**
@@ -194,7 +194,7 @@ export class Augenblick {
     }
     this.#listeners[event].add(listener);
     if (event === "moment" && this.#moment) notifyAll([listener], this.#moment);
-    if (event === "consent") notifyAll([listener], this.#consent);
+    if (event === "consent") notifyAll([listener], structuredClone(this.#consent));
     if (event === "decision") for (const decision of this.decisions()) notifyAll([listener], decision);
     return () => this.#listeners[event].delete(listener);
   }
@@ -240,7 +240,7 @@ export class Augenblick {
   setConsent(consent) {
     this.#assertAlive();
     this.#consentFrom(() => this.#runtime.setConsent(consent));
-    return this.#consent;
+    return structuredClone(this.#consent);
   }
 
   /**
@@ -266,15 +266,19 @@ export class Augenblick {
     this.#runtime.free();
   }
 
-  /** Records what a source says; if the consent in effect changed, refreshes and tells listeners. */
+  /**
+   * Records what a source says; if a purpose (or Global Privacy Control) changed, refreshes
+   * and tells listeners. A source repeating what is in effect changes nothing.
+   */
   #consentFrom(record) {
-    const before = JSON.stringify(this.#consent);
+    const inEffect = ({ sources, ...purposes }) => JSON.stringify(purposes);
+    const before = inEffect(this.#consent);
     this.#consent = JSON.parse(record());
-    if (JSON.stringify(this.#consent) === before) return;
+    if (inEffect(this.#consent) === before) return;
     // Before the first decision (the constructor is still reading sources) there is
     // nothing to redo.
     if (!this.#destroyed && this.#observer) this.refresh();
-    notifyAll(this.#listeners.consent, this.#consent);
+    notifyAll(this.#listeners.consent, structuredClone(this.#consent));
   }
 
   #assertAlive() {

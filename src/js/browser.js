@@ -247,13 +247,22 @@ export class EventLog {
       [document, "visibilitychange", () =>
         this.events.push(["visibility", document.visibilityState === "hidden", Date.now()])],
     ];
+    this.measureScroll = measureScroll;
+    this.listening = false;
+    this.start();
+  }
+
+  /** Listens to the page (again, after `stop()`). */
+  start() {
+    if (this.listening) return;
+    this.listening = true;
     for (const [target, type, listener] of this.listeners) {
       target.addEventListener(type, listener, { capture: true, passive: true });
     }
     // Where the visitor starts (a short page is read to its end), measured in a task of its
     // own: reading scrollHeight before the first layout forces one, 2 to 55 ms measured at
     // module-script time (BENCHMARKS.md), and the slots would make it redo it anyway.
-    setTimeout(() => attempt(measureScroll));
+    setTimeout(() => this.listening && attempt(this.measureScroll));
   }
 
   /** The events since the last call, as JSON, oldest first. */
@@ -265,11 +274,14 @@ export class EventLog {
     return attempt(() => JSON.stringify(events), "[]");
   }
 
+  /** Stops listening and forgets what was not taken yet. */
   stop() {
+    this.listening = false;
     for (const [target, type, listener] of this.listeners) {
       target.removeEventListener(type, listener, { capture: true });
     }
-    this.listeners = [];
+    this.events = [];
+    this.maxScroll = -1;
   }
 }
 

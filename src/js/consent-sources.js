@@ -3,6 +3,15 @@
 // ancestor, and its `euconsent-v2` cookie) and Google Consent Mode's `dataLayer`. This
 // file only finds and forwards what they say; the core reads it (core/src/consent/).
 
+/** Calls `forward(value)`; what it throws is reported, and never reaches the CMP or gtag. */
+function safely(forward, value) {
+  try {
+    forward(value);
+  } catch (error) {
+    globalThis.reportError?.(error);
+  }
+}
+
 /** `navigator.globalPrivacyControl === true`: the visitor asks not to be tracked or sold. */
 export function globalPrivacyControl() {
   try {
@@ -47,7 +56,7 @@ export function watchTcf(onTcData) {
   const callback = (tcData, success) => {
     if (stopped || !success) return;
     if (tcData && listenerId === null) listenerId = tcData.listenerId ?? null;
-    onTcData(tcDataFields(tcData));
+    safely(onTcData, tcDataFields(tcData));
   };
   try {
     if (typeof window.__tcfapi === "function") {
@@ -87,19 +96,17 @@ export function watchTcf(onTcData) {
   };
 }
 
-/** The nearest ancestor window with a `__tcfapiLocator` frame, or null. */
+/** The nearest window, this one or an ancestor, with a `__tcfapiLocator` frame, or null. */
 function findLocator() {
-  let frame = window;
-  while (frame !== window.top) {
-    frame = frame.parent;
+  for (let frame = window; ; frame = frame.parent) {
     try {
       if (frame.frames.__tcfapiLocator) return frame;
     } catch {
       // A cross-origin ancestor can still be asked for its named frames in every browser
       // we know; one that refuses is skipped.
     }
+    if (frame === window.top) return null;
   }
-  return null;
 }
 
 function attemptCall(call) {
@@ -131,14 +138,18 @@ export function consentModeCommands() {
  * what it found); returns a function that stops and unwraps where no one wrapped after.
  */
 export function watchConsentMode(onCommands) {
+  // As gtag's own snippet does, so that commands pushed after the SDK started are seen too.
+  window.dataLayer = window.dataLayer || [];
   const layer = window.dataLayer;
   if (!Array.isArray(layer)) return () => {};
   const original = layer.push;
   let active = true;
   const push = function (...entries) {
     const result = original.apply(this, entries);
-    const commands = active ? consentCommands(entries) : null;
-    if (commands) onCommands(commands);
+    if (active) safely((pushed) => {
+      const commands = consentCommands(pushed);
+      if (commands) onCommands(commands);
+    }, entries);
     return result;
   };
   layer.push = push;

@@ -32,6 +32,11 @@ extern "C" {
     #[wasm_bindgen(method)]
     pub(crate) fn take(this: &EventLog) -> String;
 
+    /// Listens again after `stop`.
+    #[wasm_bindgen(method)]
+    pub(crate) fn start(this: &EventLog);
+
+    /// Stops listening and drops the events not taken.
     #[wasm_bindgen(method)]
     pub(crate) fn stop(this: &EventLog);
 

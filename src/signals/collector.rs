@@ -1,6 +1,6 @@
 //! `SignalCollector`, the JavaScript class: collects the signals snapshot from the live page.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use augenblick_core::consent::PartialConsent;
@@ -64,6 +64,8 @@ impl State {
 pub struct SignalCollector {
     state: Rc<RefCell<State>>,
     events: EventLog,
+    /// `destroy()` was called: consent granted later does not start listening again.
+    destroyed: Cell<bool>,
 }
 
 #[wasm_bindgen]
@@ -110,9 +112,14 @@ impl SignalCollector {
             // Consent withdrawn on an earlier page still means nothing stays stored.
             storage::erase_soon(&state);
         }
+        let events = EventLog::new(limits::ELEMENT_RAW_UNITS);
+        if !consent.personalization {
+            events.stop();
+        }
         Ok(SignalCollector {
             state,
-            events: EventLog::new(limits::ELEMENT_RAW_UNITS),
+            events,
+            destroyed: Cell::new(false),
         })
     }
 
@@ -133,6 +140,15 @@ impl SignalCollector {
             .map_err(|_| to_js_error(&Error::busy()))?;
         let previous = state.consent;
         state.consent = consent;
+        if previous.personalization && !consent.personalization {
+            // What personalization allowed reading goes: the events not taken yet and the
+            // behaviour seen so far; nothing is read until it is given again.
+            self.events.stop();
+            state.behaviour = BehaviourTracker::start(Date::now(), browser::page_visible());
+        }
+        if !previous.personalization && consent.personalization && !self.destroyed.get() {
+            self.events.start();
+        }
         if previous.storage && !consent.storage {
             storage::erase();
             let behaviour = &mut state.behaviour.behaviour;
@@ -150,6 +166,9 @@ impl SignalCollector {
 
     /// The snapshot now, for Rust: what `snapshot()` returns before it becomes JSON.
     pub(crate) fn collect(&self) -> Result<Snapshot, JsValue> {
+        if !self.consent()?.personalization {
+            return Err(to_js_error(&Error::consent_required("personalization")));
+        }
         // Everything the page can influence is read before the state is borrowed.
         let events = json::parse(&self.events.take()).unwrap_or(Value::Null);
         let raw_page = match json::parse(&browser::read_page(&PAGE_LIMITS)) {
@@ -208,6 +227,7 @@ impl SignalCollector {
 
     /// Stops listening to the page. The collector can still take snapshots.
     pub fn destroy(&self) {
+        self.destroyed.set(true);
         self.events.stop();
     }
 }

@@ -111,20 +111,28 @@ fn increment(area: &str, key: &str) -> Option<u32> {
 }
 
 fn write(area: &str, key: &str, value: &str) -> bool {
-    WRITES.fetch_add(1, Ordering::Relaxed);
-    storage_set(area, key, value)
+    let written = storage_set(area, key, value);
+    if written {
+        WRITES.fetch_add(1, Ordering::Relaxed);
+    }
+    written
 }
 
 /// For the privacy report: writes on this page load, and how many of the keys are there
-/// now (reading storage, so only when a report is asked for).
-pub(crate) fn report_counts() -> (u32, u32) {
-    let present = [
-        (SESSION, PAGE_VIEWS_KEY),
-        (SESSION, SESSION_KEY),
-        (LOCAL, VISITS_KEY),
-    ]
-    .into_iter()
-    .filter(|(area, key)| storage_get(area, key).is_some())
-    .count();
+/// now. Storage is read for it only with storage consent (`look`); without it the count is
+/// 0, since nothing the SDK wrote stays without that consent.
+pub(crate) fn report_counts(look: bool) -> (u32, u32) {
+    let present = if look {
+        [
+            (SESSION, PAGE_VIEWS_KEY),
+            (SESSION, SESSION_KEY),
+            (LOCAL, VISITS_KEY),
+        ]
+        .into_iter()
+        .filter(|(area, key)| storage_get(area, key).is_some())
+        .count()
+    } else {
+        0
+    };
     (WRITES.load(Ordering::Relaxed), present as u32)
 }

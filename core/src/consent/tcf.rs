@@ -102,7 +102,10 @@ impl TcfPurposes {
 
     /// From the `tcData` a CMP passes to `addEventListener` callbacks, or `None` when it
     /// says nothing yet: the GDPR does not apply, the visitor has not decided, or it is not
-    /// a `tcData` at all. Where the decoded objects are missing, its `tcString` is decoded.
+    /// a `tcData` at all. Its `tcString` is decoded where it has one, so that the choice
+    /// between the publisher's purposes and the vendors' is the same as for the cookie
+    /// (whether the string has a publisher segment); the decoded objects are the fallback,
+    /// where the publisher's purposes count when any is recorded.
     pub fn from_tc_data(tc_data: &Value) -> Option<TcfPurposes> {
         if tc_data.get("gdprApplies").and_then(Value::as_bool) == Some(false) {
             return None;
@@ -110,6 +113,13 @@ impl TcfPurposes {
         match tc_data.get("eventStatus").and_then(Value::as_str) {
             Some("tcloaded" | "useractioncomplete") => {}
             _ => return None,
+        }
+        if let Some(tc) = tc_data
+            .get("tcString")
+            .and_then(Value::as_str)
+            .and_then(|text| TcString::decode(text).ok())
+        {
+            return Some(TcfPurposes::from_tc_string(&tc));
         }
         let flags = |value: Option<&Value>| -> Option<u32> {
             let Value::Object(entries) = value? else {
@@ -148,14 +158,31 @@ impl TcfPurposes {
                     special_features,
                 })
             }
-            _ => {
-                let text = tc_data.get("tcString").and_then(Value::as_str)?;
-                TcString::decode(text)
-                    .ok()
-                    .map(|tc| TcfPurposes::from_tc_string(&tc))
-            }
+            _ => None,
         }
     }
+}
+
+/// A cookie older than this (ms) may still refuse, but not grant: the TCF asks CMPs to ask
+/// again after at most 13 months.
+pub const COOKIE_GRANTS_FOR_MS: f64 = 395.0 * 24.0 * 3_600_000.0;
+
+/// What the CMP's `euconsent-v2` cookie says at `now_ms`, before the CMP itself answers: a
+/// cookie may always refuse, but grants only while it is recent (last updated within 13
+/// months) and of TCF 2.2 (policy version 4 or later); otherwise its grants say nothing.
+pub fn cookie_consent(tc: &TcString, now_ms: f64) -> PartialConsent {
+    let consent = TcfPurposes::from_tc_string(tc).to_consent();
+    let updated_ms = tc.last_updated_ds as f64 * 100.0;
+    if tc.policy_version >= 4 && now_ms - updated_ms <= COOKIE_GRANTS_FOR_MS {
+        return consent;
+    }
+    let mut refusals = PartialConsent::default();
+    for purpose in Purpose::ALL {
+        if consent.get(purpose) == Some(false) {
+            refusals.set(purpose, false);
+        }
+    }
+    refusals
 }
 
 #[cfg(test)]
@@ -216,6 +243,29 @@ mod tests {
             None
         );
         assert_eq!(read("[]"), None);
+    }
+
+    #[test]
+    fn an_old_cookie_may_refuse_but_not_grant() {
+        // Purposes 1, 2, 3 consented in February 2020, policy version 2.
+        let tc = TcString::decode("COvFyGBOvFyGBAbAAAENAPCAAOAAAAAAAAAAAEEUACCKAAA").unwrap();
+        let then = tc.last_updated_ds as f64 * 100.0;
+        let old = cookie_consent(&tc, then + 1000.0);
+        assert_eq!(
+            old.get(Purpose::Storage),
+            None,
+            "policy version 2 grants nothing"
+        );
+        assert_eq!(old.get(Purpose::Events), Some(false));
+        let mut current = tc.clone();
+        current.policy_version = 4;
+        assert_eq!(
+            cookie_consent(&current, then + 1000.0).get(Purpose::Storage),
+            Some(true)
+        );
+        let stale = cookie_consent(&current, then + COOKIE_GRANTS_FOR_MS + 1.0);
+        assert_eq!(stale.get(Purpose::Storage), None);
+        assert_eq!(stale.get(Purpose::Personalization), Some(false));
     }
 
     #[test]
