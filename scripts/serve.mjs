@@ -1,9 +1,12 @@
 // A small static server for the demo and the end-to-end tests, with the headers a strict
 // production site would send: the demo must keep working under them.
 //
-//   node scripts/serve.mjs [--port 8080]     serves www-demo/ at / and the built pkg/ at /pkg/
+//   node scripts/serve.mjs [--port 8080] [--collector 8787]
+//       serves www-demo/ at / and the built pkg/ at /pkg/, and with --collector runs the
+//       reference events collector on that port
 //
 // Tests import { startServer } and use port 0 (any free port).
+import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
@@ -29,19 +32,28 @@ const CONTENT_TYPES = {
   ".ts": "text/plain; charset=utf-8",
 };
 
+/** Where the demo's events go: the collector `scripts/demo.sh` starts. */
+export const DEMO_COLLECTOR = process.env.AUGENBLICK_COLLECTOR ?? "http://127.0.0.1:8787";
+
 /**
  * No inline script, no eval (wasm compilation only) and Trusted Types enforced: the SDK must
- * work on sites that lock themselves down this far.
+ * work on sites that lock themselves down this far. Requests may go to the page's own
+ * origin and to the events collector (`connect`).
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "require-trusted-types-for 'script'",
-].join("; ");
+export function contentSecurityPolicy(connect = [DEMO_COLLECTOR]) {
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    `connect-src 'self' ${connect.join(" ")}`.trim(),
+    "object-src 'none'",
+    "base-uri 'none'",
+    "require-trusted-types-for 'script'",
+  ].join("; ");
+}
+
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 function fileFor(pathname, mounts) {
   const [prefix, folder] = mounts.find(([p]) => pathname.startsWith(p));
@@ -52,7 +64,7 @@ function fileFor(pathname, mounts) {
   return file.startsWith(folder + sep) ? file : null;
 }
 
-async function handle(request, response, mounts) {
+async function handle(request, response, mounts, policy) {
   let file;
   try {
     file = fileFor(new URL(request.url, "http://localhost").pathname, mounts);
@@ -60,7 +72,7 @@ async function handle(request, response, mounts) {
     file = null; // malformed percent-encoding
   }
   const headers = {
-    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "Content-Security-Policy": policy,
     "X-Content-Type-Options": "nosniff",
     "Cache-Control": "no-store",
   };
@@ -81,12 +93,14 @@ async function handle(request, response, mounts) {
 
 /**
  * Starts the server on 127.0.0.1; resolves to `{ url, close }`. `mounts`: more
- * `[prefix, folder]` pairs (tests serve their fixture pages this way).
+ * `[prefix, folder]` pairs (tests serve their fixture pages this way); `connect`: the
+ * origins pages may send requests to besides their own (an events collector).
  */
-export function startServer({ port = 0, mounts = [] } = {}) {
+export function startServer({ port = 0, mounts = [], connect } = {}) {
   const all = [...mounts, ...MOUNTS].sort(([a], [b]) => b.length - a.length);
+  const policy = contentSecurityPolicy(connect);
   const server = createServer((request, response) => {
-    handle(request, response, all).catch(() => response.destroy());
+    handle(request, response, all, policy).catch(() => response.destroy());
   });
   return new Promise((resolvePromise, reject) => {
     server.once("error", reject);
@@ -97,13 +111,40 @@ export function startServer({ port = 0, mounts = [] } = {}) {
   });
 }
 
+/**
+ * Starts the reference collector (built by `scripts/demo.sh`) on 127.0.0.1:`port` for the
+ * demo, storing in target/demo-events.sqlite; it stops with this process. Any local port
+ * may send to it: the demo's own port is only known once it listens.
+ */
+function startCollector(port) {
+  const binary = join(ROOT, "target/release/augenblick-collector");
+  const args = ["--addr", `127.0.0.1:${port}`, "--db", join(ROOT, "target/demo-events.sqlite"), "--origin", "http://127.0.0.1:*"];
+  const collector = spawn(binary, args, { stdio: ["ignore", "inherit", "inherit"] });
+  collector.on("error", (error) => console.error(`serve: no events collector (${error.message}); the demo runs without it`));
+  const stop = () => collector.exitCode === null && collector.kill();
+  process.on("exit", stop);
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.on(signal, () => {
+      stop();
+      process.exit(0);
+    });
+  }
+  console.log(`Events: http://127.0.0.1:${port}/v1/events`);
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const portFlag = process.argv.indexOf("--port");
-  const port = portFlag === -1 ? 8080 : Number(process.argv[portFlag + 1]);
+  const flag = (name) => {
+    const at = process.argv.indexOf(name);
+    return at === -1 ? undefined : process.argv[at + 1];
+  };
+  const portFlag = flag("--port");
+  const port = portFlag === undefined ? 8080 : Number(portFlag);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`serve: --port needs a number from 0 to 65535, got ${process.argv[portFlag + 1]}`);
+    console.error(`serve: --port needs a number from 0 to 65535, got ${portFlag}`);
     process.exit(2);
   }
+  const collectorPort = flag("--collector");
+  if (collectorPort !== undefined) startCollector(Number(collectorPort));
   try {
     const { url } = await startServer({ port });
     console.log(`Augenblick demo: ${url}   (Ctrl-C to stop)`);

@@ -7,17 +7,19 @@ use augenblick_core::consent::consent_mode::{read_commands_after, ConsentModeSta
 use augenblick_core::consent::report::{privacy_report, Counts};
 use augenblick_core::consent::tcf::{cookie_consent, TcfPurposes};
 use augenblick_core::consent::{ConsentLedger, PartialConsent, Source, TcString};
+use augenblick_core::events::{decision_properties, site_properties};
 use augenblick_core::inference::Moment;
 use augenblick_core::json::{self, ToJson, Value};
 use augenblick_core::signals::{Simulation, Snapshot};
 use augenblick_core::slots::{decide_slots, Rule, SlotContext, SlotDecisions};
-use augenblick_core::InitOptions;
+use augenblick_core::{Consent, InitOptions};
 use wasm_bindgen::prelude::*;
 
 use crate::error::to_js_error;
+use crate::events::Events;
 use crate::inference::MomentEngine;
 use crate::json::{parse_json, read_options};
-use crate::signals::{position_requests, storage_counts, SignalCollector};
+use crate::signals::{position_requests, save_queue, storage_counts, SignalCollector};
 
 /// Internal: created by `Augenblick.init`, not part of the published API.
 #[wasm_bindgen(skip_typescript)]
@@ -29,6 +31,8 @@ pub struct Runtime {
     consent: ConsentLedger,
     /// What Consent Mode said so far: an update wins over later defaults.
     consent_mode: ConsentModeState,
+    /// Where events go and what waits, if the site sends events.
+    events: Option<Events>,
     /// The last snapshot and moment decided, for slots resolved between decisions.
     last: Option<(Snapshot, Moment)>,
     snapshots: u32,
@@ -49,6 +53,7 @@ impl Runtime {
         global_privacy_control: bool,
         consent_mode_commands: Option<String>,
         tcf_cookie: Option<String>,
+        page_id: String,
     ) -> Result<Runtime, JsValue> {
         let options = read_options(options, "options")
             .and_then(|value| InitOptions::from_json(&value))
@@ -67,13 +72,22 @@ impl Runtime {
         if let Some(tc) = tcf_cookie.and_then(|text| TcString::decode(&text).ok()) {
             consent.record(Source::Tcf, &cookie_consent(&tc, js_sys::Date::now()));
         }
+        let granted = consent.consent();
+        let events = options.events.map(|options| {
+            if granted.storage && !granted.events {
+                save_queue(None); // an earlier page's events, no longer consented
+            }
+            let keep = granted.storage && granted.events;
+            Events::new(options, &page_id, keep, keep)
+        });
         Ok(Runtime {
-            collector: SignalCollector::start(options.signals.config, consent.consent())?,
+            collector: SignalCollector::start(options.signals.config, granted)?,
             engine: MomentEngine::with_options(options.engine),
             rules: options.rules,
             simulation: options.simulation,
             consent,
             consent_mode,
+            events,
             last: None,
             snapshots: 0,
         })
@@ -111,15 +125,8 @@ impl Runtime {
     /// keeps its default.
     #[wasm_bindgen(js_name = chooseSlots)]
     pub fn choose_slots(&self, slots: &str) -> String {
-        let Some((snapshot, moment)) = &self.last else {
+        let Some(context) = self.decision() else {
             return SlotDecisions::default().to_json();
-        };
-        let context = SlotContext {
-            kind: moment.kind,
-            confidence: moment.confidence,
-            urgency: moment.urgency,
-            device: snapshot.device.class,
-            daypart: snapshot.time.daypart,
         };
         let slots = json::parse(slots).unwrap_or(Value::Null);
         decide_slots(&slots, &self.rules, &context).to_json()
@@ -180,14 +187,148 @@ impl Runtime {
             storage_writes,
             stored_keys,
             positions_requested: position_requests(),
-            requests_sent: 0,
+            requests_sent: self.events.as_ref().map_or(0, |e| e.requests),
+            events_sent: self.events.as_ref().map_or(0, |e| e.sent),
+            events_dropped: self.events.as_ref().map_or(0, Events::dropped),
         };
-        privacy_report(&self.consent, &counts)
+        let endpoint = self.events.as_ref().map(|e| e.options.endpoint.as_str());
+        privacy_report(&self.consent, &counts, endpoint)
     }
 
     /// With geolocation consent, the coarse location; see `SignalCollector.locate`.
     pub fn locate(&self) -> js_sys::Promise {
         self.collector.locate()
+    }
+
+    /// `{endpoint, flushAt, flushIntervalMs}` of the events option as JSON, or `null`.
+    #[wasm_bindgen(js_name = eventsConfig)]
+    pub fn events_config(&self) -> Option<String> {
+        self.events.as_ref().map(|events| {
+            let o = &events.options;
+            let mut out = String::from("{\"endpoint\":");
+            o.endpoint.write_json(&mut out);
+            out.push_str(",\"flushAt\":");
+            o.flush_at.write_json(&mut out);
+            out.push_str(",\"flushIntervalMs\":");
+            o.flush_interval_ms.write_json(&mut out);
+            out.push('}');
+            out
+        })
+    }
+
+    /// Queues the site's event, with the last decision's facts added to its properties.
+    /// Returns how many events wait, or -1 without events consent (nothing is queued). An
+    /// `InvalidOptionError` names bad properties or a missing `events` option.
+    pub fn track(
+        &mut self,
+        event: &str,
+        properties: JsValue,
+        message_id: &str,
+        timestamp: &str,
+    ) -> Result<i32, JsValue> {
+        if self.events.is_none() {
+            return Err(to_js_error(&augenblick_core::Error::invalid_option(
+                "events",
+                Some("an events option with an endpoint, for track()"),
+            )));
+        }
+        if event.trim().is_empty() {
+            return Err(to_js_error(&augenblick_core::Error::invalid_option(
+                "event",
+                Some("a non-empty name"),
+            )));
+        }
+        let properties = read_options(properties, "properties")
+            .and_then(|value| site_properties(&value, self.decision().as_ref()))
+            .map_err(|e| to_js_error(&e))?;
+        let Some(events) = self.consented_events() else {
+            return Ok(-1);
+        };
+        let waiting = events
+            .push(event, properties, message_id, timestamp)
+            .map_err(|e| to_js_error(&e))?;
+        Ok(waiting as i32)
+    }
+
+    /// Queues `Moment Changed` (no `slot`) or `Variant Shown` for the last decision.
+    /// Returns how many events wait, or -1 when nothing was queued.
+    #[wasm_bindgen(js_name = decisionEvent)]
+    pub fn decision_event(
+        &mut self,
+        slot: Option<String>,
+        variant: Option<String>,
+        message_id: &str,
+        timestamp: &str,
+    ) -> i32 {
+        let Some(decision) = self.decision() else {
+            return -1;
+        };
+        let shown = slot.as_deref().zip(variant.as_deref());
+        let name = if shown.is_some() {
+            "Variant Shown"
+        } else {
+            "Moment Changed"
+        };
+        let properties = decision_properties(&decision, shown);
+        let Some(events) = self.consented_events() else {
+            return -1;
+        };
+        events
+            .push(name, properties, message_id, timestamp)
+            .map_or(-1, |waiting| waiting as i32)
+    }
+
+    /// The next batch to send, `{"id", "body"}` as JSON, or `null`.
+    #[wasm_bindgen(js_name = nextBatch)]
+    pub fn next_batch(&mut self, sent_at: &str) -> Option<String> {
+        self.consented_events()?
+            .next_batch(sent_at, env!("CARGO_PKG_VERSION"))
+    }
+
+    /// The answer to batch `id` (`status` 0: a network error; `retryAfterMs` 0: none):
+    /// ms to wait before sending again, or -1 when nothing waits on it.
+    #[wasm_bindgen(js_name = batchAnswered)]
+    pub fn batch_answered(
+        &mut self,
+        id: u32,
+        status: u16,
+        retry_after_ms: u32,
+        jitter: f64,
+    ) -> i32 {
+        self.events.as_mut().map_or(-1, |events| {
+            events.answered(id, status, retry_after_ms, jitter)
+        })
+    }
+
+    /// Everything waiting as one batch body of at most `budget` bytes, for a beacon as the
+    /// page goes away, or `null`.
+    #[wasm_bindgen(js_name = beaconBody)]
+    pub fn beacon_body(&mut self, sent_at: &str, budget: usize) -> Option<String> {
+        self.consented_events()?
+            .beacon_body(sent_at, env!("CARGO_PKG_VERSION"), budget)
+    }
+
+    /// Whether the browser took the last beacon.
+    #[wasm_bindgen(js_name = beaconTaken)]
+    pub fn beacon_taken(&mut self, taken: bool) {
+        if let Some(events) = &mut self.events {
+            events.beacon_taken(taken);
+        }
+    }
+
+    /// Keeps what was not sent for the next page, with storage and events consent.
+    #[wasm_bindgen(js_name = persistEvents)]
+    pub fn persist_events(&mut self) {
+        let storage = self.consent.consent().storage;
+        if let Some(events) = self.consented_events().filter(|_| storage) {
+            events.persist();
+        }
+    }
+
+    /// Events waiting to be sent.
+    #[wasm_bindgen(js_name = waitingEvents)]
+    pub fn waiting_events(&self) -> u32 {
+        self.events.as_ref().map_or(0, Events::waiting)
     }
 
     /// Stops listening to the page.
@@ -198,20 +339,46 @@ impl Runtime {
 
 impl Runtime {
     fn record(&mut self, source: Source, partial: &PartialConsent) -> Result<String, JsValue> {
-        self.consent.record(source, partial);
-        self.put_in_effect()
+        let before = self.consent.record(source, partial);
+        self.put_in_effect(before)
     }
 
     /// Applies the consent in effect: the collector erases what storage and geolocation
     /// allowed if they were withdrawn; without personalization the session's pages and the
-    /// last decision are forgotten.
-    fn put_in_effect(&mut self) -> Result<String, JsValue> {
+    /// last decision are forgotten; without events what was queued is dropped.
+    fn put_in_effect(&mut self, before: Consent) -> Result<String, JsValue> {
         let consent = self.consent.consent();
         self.collector.apply_consent(consent)?;
         if !consent.personalization {
             self.engine.forget_session()?;
             self.last = None;
         }
+        if let Some(events) = &mut self.events {
+            if before.events && !consent.events {
+                events.withdrawn(consent.storage);
+            }
+            // The anonymous id is kept on the device only for events, with storage consent.
+            if consent.storage && consent.events && !(before.storage && before.events) {
+                events.storage_granted();
+            }
+        }
         Ok(self.consent())
+    }
+
+    /// The facts of the last decision, for events.
+    fn decision(&self) -> Option<SlotContext> {
+        self.last.as_ref().map(|(snapshot, moment)| SlotContext {
+            kind: moment.kind,
+            confidence: moment.confidence,
+            urgency: moment.urgency,
+            device: snapshot.device.class,
+            daypart: snapshot.time.daypart,
+        })
+    }
+
+    /// The events, if the site configured them and the visitor consents to them.
+    fn consented_events(&mut self) -> Option<&mut Events> {
+        let allowed = self.consent.consent().events;
+        self.events.as_mut().filter(|_| allowed)
     }
 }

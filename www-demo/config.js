@@ -13,3 +13,6 @@ export const RULES = [
   { selector: "#header-cta", moment: "do", name: "recipe", text: "Cook it at home", attributes: { href: "recipe.html" } },
   { selector: "#header-cta", moment: "know", name: "story", text: "Our story", attributes: { href: "index.html#story" } },
 ];
+
+/** Events go to the reference collector `scripts/demo.sh` starts, with events consent only. */
+export const EVENTS = { endpoint: "http://127.0.0.1:8787/v1/batch", flushAt: 10, flushIntervalMs: 2000 };

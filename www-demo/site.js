@@ -2,7 +2,7 @@
 // urgency, reasons) and runs the context simulator. The simulated context travels between
 // pages in the URL fragment (#sim=device,hour,distance), so nothing is stored.
 import { Augenblick } from "./pkg/augenblick.js";
-import { RULES, STORES } from "./config.js";
+import { EVENTS, RULES, STORES } from "./config.js";
 
 const SIMULATOR = {
   device: { label: "Device", options: [["", "real"], ["mobile", "phone"], ["tablet", "tablet"], ["desktop", "desktop"]] },
@@ -108,7 +108,7 @@ const panel = buildPanel(values, () => {
 const started = performance.now();
 let augenblick;
 try {
-  augenblick = await Augenblick.init({ locations: STORES, rules: RULES, simulate: context });
+  augenblick = await Augenblick.init({ locations: STORES, rules: RULES, events: EVENTS, simulate: context });
   $("#debug-timing").textContent = `ready in ${Math.round(performance.now() - started)} ms`;
   augenblick.on("moment", showMoment);
   augenblick.on("consent", showConsent);
@@ -124,6 +124,9 @@ try {
   // Actions on the page are behaviour: decide again after each, so the visitor sees it count.
   document.addEventListener("click", (event) => {
     if (event.target.closest("[data-augenblick-intent]:not(a)")) setTimeout(() => augenblick.refresh());
+    // The site's own event: sent only with events consent, with the moment added.
+    const dish = event.target.closest(".dish button")?.closest(".dish");
+    if (dish) augenblick.track("Product Added", { product: dish.querySelector("h3").textContent });
   });
   window.augenblick = augenblick;
   document.documentElement.dataset.augenblick = "ready";

@@ -16,7 +16,8 @@ use crate::store::Store;
 pub struct Config {
     /// Where to listen, e.g. `127.0.0.1:8787` (port 0: any free port).
     pub addr: String,
-    /// The site origins allowed to send from a browser (`http://127.0.0.1:8080`).
+    /// The site origins allowed to send from a browser (`http://127.0.0.1:8080`; a port of
+    /// `*` allows any port of that host).
     pub origins: Vec<String>,
     /// Threads answering requests.
     pub threads: usize,
@@ -81,7 +82,11 @@ fn handle(mut request: Request, store: &Store, origins: &[String]) {
         .iter()
         .find(|h| h.field.equiv("Origin"))
         .map(|h| h.value.as_str().to_owned())
-        .filter(|origin| origins.iter().any(|allowed| allowed == origin));
+        .filter(|origin| {
+            origins
+                .iter()
+                .any(|allowed| origin_matches(allowed, origin))
+        });
     let path = request.url().split('?').next().unwrap_or("").to_owned();
     let (status, body) = match (request.method(), path.as_str()) {
         (Method::Options, _) => (204, None),
@@ -153,6 +158,18 @@ fn handle(mut request: Request, store: &Store, origins: &[String]) {
     let _ = request.respond(response);
 }
 
+/// Whether `origin` is `allowed`, where an allowed origin ending in `:*` stands for any
+/// port of its host (`http://127.0.0.1:*`, for a local demo on a port chosen at start).
+fn origin_matches(allowed: &str, origin: &str) -> bool {
+    match allowed.strip_suffix(":*") {
+        Some(host) => origin
+            .strip_prefix(host)
+            .and_then(|rest| rest.strip_prefix(':'))
+            .is_some_and(|port| !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit())),
+        None => allowed == origin,
+    }
+}
+
 fn refused(refusal: Refusal) -> (u16, Option<serde_json::Value>) {
     (
         refusal.status,
@@ -185,4 +202,34 @@ fn read_body(request: &mut Request) -> Result<Vec<u8>, Refusal> {
 
 fn header(name: &str, value: &str) -> Header {
     Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("ASCII header")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::origin_matches;
+
+    #[test]
+    fn origins_match_exactly_or_on_any_port() {
+        assert!(origin_matches(
+            "https://shop.example",
+            "https://shop.example"
+        ));
+        assert!(!origin_matches(
+            "https://shop.example",
+            "https://shop.example.evil"
+        ));
+        assert!(origin_matches(
+            "http://127.0.0.1:*",
+            "http://127.0.0.1:8080"
+        ));
+        assert!(!origin_matches(
+            "http://127.0.0.1:*",
+            "http://127.0.0.1:8080.evil"
+        ));
+        assert!(!origin_matches("http://127.0.0.1:*", "http://127.0.0.1"));
+        assert!(!origin_matches(
+            "http://127.0.0.1:*",
+            "http://127.0.0.10:80"
+        ));
+    }
 }

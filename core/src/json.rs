@@ -446,6 +446,31 @@ impl ToJson for i16 {
     }
 }
 
+/// A parsed value written back; numbers as [`f64`] writes them (three decimals at most).
+impl ToJson for Value {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Value::Null => out.push_str("null"),
+            Value::Bool(b) => b.write_json(out),
+            Value::Number(n) => n.write_json(out),
+            Value::String(s) => write_string(out, s),
+            Value::Array(items) => items.write_json(out),
+            Value::Object(entries) => {
+                out.push('{');
+                for (i, (key, value)) in entries.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    write_string(out, key);
+                    out.push(':');
+                    value.write_json(out);
+                }
+                out.push('}');
+            }
+        }
+    }
+}
+
 /// Numbers with a fraction are written to three decimals ("2.625", "0.4"): enough for pixel
 /// ratios and scroll depths, and no float formatter in the binary.
 impl ToJson for f64 {

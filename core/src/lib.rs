@@ -20,6 +20,7 @@
 
 pub mod consent;
 mod error;
+pub mod events;
 pub mod inference;
 pub mod json;
 mod moment;

@@ -1,6 +1,7 @@
 //! The options of `Augenblick.init`: the signal, inference and slot options in one object,
 //! each part checked by its own reader so errors name the option as the site wrote it.
 
+use crate::events::EventsOptions;
 use crate::inference::EngineOptions;
 use crate::json::Value;
 use crate::signals::options::object;
@@ -24,19 +25,22 @@ pub struct InitOptions {
     pub rules: Vec<Rule>,
     /// A simulated context, for previews.
     pub simulation: Simulation,
+    /// Where events go, if the site sends any.
+    pub events: Option<EventsOptions>,
 }
 
 impl InitOptions {
     /// Reads the options object; `null` means all defaults.
     pub fn from_json(options: &Value) -> Result<InitOptions, Error> {
         let (mut signals, mut engine) = (Vec::new(), Vec::new());
-        let (mut rules, mut simulation) = (Vec::new(), Simulation::default());
+        let (mut rules, mut simulation, mut events) = (Vec::new(), Simulation::default(), None);
         if *options != Value::Null {
             for (key, value) in object(options, "options")? {
                 let entry = (key.clone(), value.clone());
                 match key.as_str() {
                     "rules" => rules = rules_from_json(value)?,
                     "simulate" => simulation = Simulation::from_json(value)?,
+                    "events" => events = Some(EventsOptions::from_json(value)?),
                     k if SIGNAL_KEYS.contains(&k) => signals.push(entry),
                     k if ENGINE_KEYS.contains(&k) => engine.push(entry),
                     _ => return Err(Error::invalid_option(key, None)),
@@ -48,6 +52,7 @@ impl InitOptions {
             engine: EngineOptions::from_json(&Value::Object(engine))?,
             rules,
             simulation,
+            events,
         })
     }
 }

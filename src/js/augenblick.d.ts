@@ -39,10 +39,27 @@ export interface SimulatedContext {
   distanceM?: number | null;
 }
 
+/** Where events go: a Segment-compatible batch endpoint. Sent only with events consent. */
+export interface EventsOptions {
+  /** e.g. `https://api.segment.io/v1/batch`, a RudderStack data plane's `/v1/batch`, or `augenblick-collector`'s. */
+  endpoint: string;
+  /** Segment's write key, sent in the body (beacons have no headers). */
+  writeKey?: string;
+  /** Send once this many events wait (default 20; 1 to 100). */
+  flushAt?: number;
+  /** …or once the oldest has waited this long, in ms (default 5000). */
+  flushIntervalMs?: number;
+  /** Events kept waiting at most (default 1000); the oldest are dropped beyond. */
+  maxQueueEvents?: number;
+  /** Bytes of events kept waiting at most (default 262144); the oldest are dropped beyond. */
+  maxQueueBytes?: number;
+}
+
 /** Options of `Augenblick.init`. Unknown keys are an `InvalidOptionError`. */
 export interface AugenblickOptions extends SignalOptions, MomentOptions {
   rules?: SlotRule[];
   simulate?: SimulatedContext;
+  events?: EventsOptions;
 }
 
 /** What a slot shows, and for which moment. */
@@ -72,9 +89,12 @@ export interface PrivacyReport {
   consent: ConsentState;
   signalsRead: { signal: string; source: string; purpose: ConsentPurpose; kept: string; leavesDevice: false }[];
   storage: { key: string; area: "localStorage" | "sessionStorage"; purpose: "storage"; holds: string }[];
-  /** Every endpoint and field the SDK can send to (none in this release). */
-  endpoints: never[];
-  counts: { snapshots: number; storageWrites: number; storedKeys: number; positionsRequested: number; requestsSent: number };
+  /** The events endpoint, if configured, with the fields events may carry. */
+  endpoints: { url: string; purpose: "events"; fields: string[] }[];
+  counts: {
+    snapshots: number; storageWrites: number; storedKeys: number; positionsRequested: number;
+    requestsSent: number; eventsSent: number; eventsDropped: number;
+  };
 }
 
 /** The `detail` of the `augenblick:decision` DOM event, dispatched on the slot (it bubbles). */
@@ -95,6 +115,12 @@ export declare class Augenblick {
   consent(): ConsentState;
   /** What the SDK reads, may store and send, and did on this page view. */
   privacyReport(): PrivacyReport;
+  /**
+   * Sends the site's own event (with the decision's `moment`, `confidence`, `urgency`,
+   * `deviceClass`, `daypart` added where the properties lack them). `false`: no events
+   * consent, nothing queued. Throws an `InvalidOptionError` without an `events` option.
+   */
+  track(event: string, properties?: Record<string, unknown>): boolean;
   /** The snapshot of the last decision, with the simulated context if any. */
   snapshot(): Snapshot;
   /** What every slot shows now (also after `destroy()`). */

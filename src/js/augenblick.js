@@ -6,6 +6,7 @@
 // from `<template>` content or set as text and checked attributes.
 import initModule, { Runtime } from "#glue";
 import { consentModeCommands, globalPrivacyControl, tcfCookie, watchConsentMode, watchTcf } from "./consent-sources.js";
+import { Transport, uuid } from "./events-transport.js";
 
 export { default, initSync, MomentEngine, SignalCollector, version } from "#glue";
 
@@ -78,6 +79,8 @@ export class Augenblick {
   #observer;
   #stopHistory;
   #stopConsentSources = [];
+  /** Sends events, if the options configure them. */
+  #transport = null;
   #pagePath;
   #navigationPending = false;
   /** What was warned about already: condition sets and slots. */
@@ -118,7 +121,7 @@ export class Augenblick {
     // What consent sources say so far goes in before the collector starts, so that nothing
     // is stored that one of them refuses: Global Privacy Control, Consent Mode's commands,
     // the CMP's cookie.
-    this.#runtime = new Runtime(options, globalPrivacyControl(), consentModeCommands(), tcfCookie());
+    this.#runtime = new Runtime(options, globalPrivacyControl(), consentModeCommands(), tcfCookie(), uuid());
     try {
       this.#rules = JSON.parse(this.#runtime.rules());
       this.#selectors = this.#rules.map((rule, index) => {
@@ -131,6 +134,8 @@ export class Augenblick {
         return rule.selector;
       });
       this.#consent = JSON.parse(this.#runtime.consent());
+      const events = this.#runtime.eventsConfig();
+      if (events) this.#transport = new Transport(this.#runtime, JSON.parse(events));
       this.#stopConsentSources.push(
         watchConsentMode((commands) => this.#consentFrom(() => this.#runtime.consentMode(commands))),
         watchTcf((tcData) => this.#consentFrom(() => this.#runtime.tcfData(tcData))),
@@ -207,7 +212,9 @@ export class Augenblick {
     this.#assertAlive();
     this.#navigationPending = false;
     this.#pagePath = location.pathname + location.search;
+    const previous = this.#moment?.kind;
     this.#moment = this.#runtime.decide();
+    if (this.#moment && this.#moment.kind !== previous) this.#decisionEvent(null, null);
     if (this.#moment === null) {
       // No personalization consent: nothing was read, and every slot shows its default.
       this.#discover([document.documentElement]);
@@ -261,9 +268,29 @@ export class Augenblick {
     if (owner === this) owner = null;
     this.#observer?.disconnect();
     this.#stopHistory?.();
+    this.#transport?.stop();
     for (const stop of this.#stopConsentSources) stop();
     this.#runtime.destroy();
     this.#runtime.free();
+  }
+
+  /**
+   * Sends the site's own event to the events endpoint, with what was decided added to its
+   * properties (`moment`, `confidence`, `urgency`, `deviceClass`, `daypart`, where the site
+   * did not set them). Returns whether it was queued: `false` without events consent.
+   * Throws an `InvalidOptionError` without an `events` option, or for bad properties.
+   */
+  track(event, properties) {
+    this.#assertAlive();
+    const waiting = this.#runtime.track(String(event ?? ""), properties ?? null, uuid(), new Date().toISOString());
+    this.#transport?.queued(waiting);
+    return waiting >= 0;
+  }
+
+  /** Queues `Moment Changed` (no slot) or `Variant Shown`, with events consent. */
+  #decisionEvent(slot, variant) {
+    if (!this.#transport) return;
+    this.#transport.queued(this.#runtime.decisionEvent(slot, variant, uuid(), new Date().toISOString()));
   }
 
   /**
@@ -278,6 +305,7 @@ export class Augenblick {
     // Before the first decision (the constructor is still reading sources) there is
     // nothing to redo.
     if (!this.#destroyed && this.#observer) this.refresh();
+    if (this.#consent.events) this.#transport?.flush();
     notifyAll(this.#listeners.consent, structuredClone(this.#consent));
   }
 
@@ -369,6 +397,7 @@ export class Augenblick {
       const variant = rule?.name ?? (template ? this.#templateName(template) : DEFAULT_VARIANT);
       const kind = this.#moment?.kind ?? null;
       if (slot.decision?.variant === variant && slot.decision.moment === kind) return;
+      if (kind && slot.decision?.variant !== variant) this.#decisionEvent(slot.name ?? (slot.element.id || ""), variant);
       slot.decision = { slot: slot.name, element: slot.element, variant, moment: kind, confidence: this.#moment?.confidence ?? 0 };
       if (kind) slot.element.setAttribute("data-augenblick-moment", kind);
       else slot.element.removeAttribute("data-augenblick-moment");

@@ -10,4 +10,4 @@ mod typescript;
 
 pub use collector::SignalCollector;
 pub(crate) use location::requests as position_requests;
-pub(crate) use storage::report_counts as storage_counts;
+pub(crate) use storage::{anonymous_id, report_counts as storage_counts, save_queue, take_queue};

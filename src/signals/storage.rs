@@ -15,7 +15,9 @@ use wasm_bindgen::prelude::*;
 use super::browser::{run_soon, storage_get, storage_remove, storage_set};
 use super::collector::State;
 
-use augenblick_core::consent::report::{PAGE_VIEWS_KEY, SESSION_KEY, VISITS_KEY};
+use augenblick_core::consent::report::{
+    ANONYMOUS_ID_KEY, EVENT_QUEUE_KEY, PAGE_VIEWS_KEY, SESSION_KEY, VISITS_KEY,
+};
 
 const SESSION: &str = "session";
 const LOCAL: &str = "local";
@@ -58,6 +60,38 @@ pub(crate) fn erase() {
     storage_remove(SESSION, PAGE_VIEWS_KEY);
     storage_remove(SESSION, SESSION_KEY);
     storage_remove(LOCAL, VISITS_KEY);
+    storage_remove(LOCAL, ANONYMOUS_ID_KEY);
+    storage_remove(LOCAL, EVENT_QUEUE_KEY);
+}
+
+/// The anonymous id kept on this device (the caller has storage consent): the stored one,
+/// or `fresh`, which is stored.
+pub(crate) fn anonymous_id(fresh: &str) -> String {
+    match storage_get(LOCAL, ANONYMOUS_ID_KEY) {
+        Some(id) if !id.is_empty() => id,
+        _ => {
+            write(LOCAL, ANONYMOUS_ID_KEY, fresh);
+            fresh.to_owned()
+        }
+    }
+}
+
+/// Keeps the events not sent yet (the caller has storage consent); `None` removes the key.
+pub(crate) fn save_queue(events_json: Option<&str>) {
+    match events_json {
+        Some(json) => {
+            write(LOCAL, EVENT_QUEUE_KEY, json);
+        }
+        None => storage_remove(LOCAL, EVENT_QUEUE_KEY),
+    }
+}
+
+/// The events an earlier page left unsent, taken out of storage (the caller has storage
+/// consent).
+pub(crate) fn take_queue() -> Option<String> {
+    let queue = storage_get(LOCAL, EVENT_QUEUE_KEY);
+    storage_remove(LOCAL, EVENT_QUEUE_KEY);
+    queue
 }
 
 /// Erases the stored keys in a later task (or when the page is hidden or left, if that
@@ -127,6 +161,8 @@ pub(crate) fn report_counts(look: bool) -> (u32, u32) {
             (SESSION, PAGE_VIEWS_KEY),
             (SESSION, SESSION_KEY),
             (LOCAL, VISITS_KEY),
+            (LOCAL, ANONYMOUS_ID_KEY),
+            (LOCAL, EVENT_QUEUE_KEY),
         ]
         .into_iter()
         .filter(|(area, key)| storage_get(area, key).is_some())

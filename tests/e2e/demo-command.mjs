@@ -28,7 +28,7 @@ export function startDemo() {
     let output = "";
     demo.stdout.on("data", (chunk) => {
       output += chunk;
-      const url = output.match(/https?:\/\/127\.0\.0\.1:\d+\//)?.[0];
+      const url = output.match(/Augenblick demo: (https?:\/\/127\.0\.0\.1:\d+\/)/)?.[1];
       if (url) {
         clearTimeout(timer);
         resolve({ url, close });

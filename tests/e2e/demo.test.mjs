@@ -116,7 +116,7 @@ test("the npm README's examples run as written", async () => {
       markup = "";
     }
   }
-  assert.equal(examples.length, 3, "pkg/README.md has the slot, consent and lower-level examples");
+  assert.equal(examples.length, 4, "pkg/README.md has the slot, consent, events and lower-level examples");
   for (const { markup, code } of examples) {
     // The page has no bundler: the bare specifier becomes the served path, and the static
     // import a dynamic one, so the example can run inside page.evaluate.

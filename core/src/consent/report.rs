@@ -63,10 +63,15 @@ pub const PAGE_VIEWS_KEY: &str = "augenblick:pageViews";
 pub const SESSION_KEY: &str = "augenblick:session";
 /// localStorage: visits on this device, this one included.
 pub const VISITS_KEY: &str = "augenblick:visits";
+/// localStorage: the visitor's anonymous id in events (without storage consent it lives
+/// for the page view only).
+pub const ANONYMOUS_ID_KEY: &str = "augenblick:anonymousId";
+/// localStorage: events not sent yet when the page went away (the offline queue).
+pub const EVENT_QUEUE_KEY: &str = "augenblick:eventQueue";
 
 /// Every key the SDK may store, all under the storage purpose. There are no cookies and
 /// no IndexedDB.
-pub const STORAGE_KEYS: [StorageKey; 3] = [
+pub const STORAGE_KEYS: [StorageKey; 5] = [
     StorageKey {
         key: PAGE_VIEWS_KEY,
         area: "sessionStorage",
@@ -82,6 +87,34 @@ pub const STORAGE_KEYS: [StorageKey; 3] = [
         area: "localStorage",
         holds: "a count",
     },
+    StorageKey {
+        key: ANONYMOUS_ID_KEY,
+        area: "localStorage",
+        holds: "a random id, in events",
+    },
+    StorageKey {
+        key: EVENT_QUEUE_KEY,
+        area: "localStorage",
+        holds: "events not sent yet (the offline queue)",
+    },
+];
+
+/// The fields an event may carry: what was decided, and the site's own `track()`
+/// properties; nothing the SDK read.
+pub const EVENT_FIELDS: [&str; 13] = [
+    "type",
+    "event",
+    "messageId",
+    "anonymousId",
+    "timestamp",
+    "properties.moment",
+    "properties.confidence",
+    "properties.urgency",
+    "properties.deviceClass",
+    "properties.daypart",
+    "properties.slot",
+    "properties.variant",
+    "properties.* (the site's own, from track())",
 ];
 
 /// What the SDK did on this page view.
@@ -95,22 +128,40 @@ pub struct Counts {
     pub stored_keys: u32,
     /// Times the browser was asked for a position.
     pub positions_requested: u32,
-    /// Requests sent to any endpoint.
+    /// Requests sent to the events endpoint (fetches and beacons).
     pub requests_sent: u32,
+    /// Events that left in a request answered with success, or in a beacon the browser took.
+    pub events_sent: u32,
+    /// Events dropped: the queue was full, the receiver refused them, or consent went.
+    pub events_dropped: u32,
 }
 
-/// The report as JSON: `{consent, signalsRead, storage, endpoints, counts}`.
-pub fn privacy_report(ledger: &ConsentLedger, counts: &Counts) -> String {
+/// The report as JSON: `{consent, signalsRead, storage, endpoints, counts}`; `endpoint`
+/// is where events go, if the site configured it.
+pub fn privacy_report(ledger: &ConsentLedger, counts: &Counts, endpoint: Option<&str>) -> String {
+    let endpoints: Vec<Endpoint<'_>> = endpoint.map(Endpoint).into_iter().collect();
     let mut out = String::new();
     json_object!(&mut out,
         "consent" => ledger,
         "signalsRead" => SIGNALS_READ,
         "storage" => STORAGE_KEYS,
-        // The SDK sends nothing yet: events, with their endpoint and fields, come later.
-        "endpoints" => [0u8; 0],
+        "endpoints" => endpoints,
         "counts" => counts,
     );
     out
+}
+
+/// Where events go, with what they may carry.
+struct Endpoint<'a>(&'a str);
+
+impl ToJson for Endpoint<'_> {
+    fn write_json(&self, out: &mut String) {
+        json_object!(out,
+            "url" => self.0,
+            "purpose" => Purpose::Events.as_str(),
+            "fields" => EVENT_FIELDS,
+        );
+    }
 }
 
 impl ToJson for SignalRead {
@@ -144,6 +195,8 @@ impl ToJson for Counts {
             "storedKeys" => self.stored_keys,
             "positionsRequested" => self.positions_requested,
             "requestsSent" => self.requests_sent,
+            "eventsSent" => self.events_sent,
+            "eventsDropped" => self.events_dropped,
         );
     }
 }
@@ -158,6 +211,7 @@ mod tests {
         let report = parse(&privacy_report(
             &ConsentLedger::default(),
             &Counts::default(),
+            None,
         ))
         .unwrap();
         let signals = report.get("signalsRead").unwrap().items();
@@ -172,8 +226,26 @@ mod tests {
             .iter()
             .map(|k| k.str_field("key"))
             .collect();
-        assert_eq!(keys, [PAGE_VIEWS_KEY, SESSION_KEY, VISITS_KEY]);
+        assert_eq!(
+            keys,
+            [
+                PAGE_VIEWS_KEY,
+                SESSION_KEY,
+                VISITS_KEY,
+                ANONYMOUS_ID_KEY,
+                EVENT_QUEUE_KEY
+            ]
+        );
         assert_eq!(report.get("endpoints").unwrap().items().len(), 0);
+        let with = privacy_report(
+            &ConsentLedger::default(),
+            &Counts::default(),
+            Some("https://x/v1/batch"),
+        );
+        let with = parse(&with).unwrap();
+        let endpoint = &with.get("endpoints").unwrap().items()[0];
+        assert_eq!(endpoint.str_field("url"), "https://x/v1/batch");
+        assert_eq!(endpoint.str_field("purpose"), "events");
         assert_eq!(
             report.get("consent").unwrap().get("storage"),
             Some(&Value::Bool(false))

@@ -1,0 +1,213 @@
+// Consented events end to end: Chromium sends to the reference collector on 127.0.0.1
+// (`augenblick-collector`, SQLite) and the tests read what it stored. With consent a visit
+// produces exactly the expected events; with the collector stopped and restarted, answering
+// 500 for a while, or the page closed mid-batch, every event arrives exactly once.
+import assert from "node:assert/strict";
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { after, before, test } from "node:test";
+
+import { startServer } from "../../scripts/serve.mjs";
+import { launchChromium } from "./browser.mjs";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const FIXTURES = fileURLToPath(new URL("fixtures", import.meta.url));
+const GOING = { device: "mobile", hour: 19, distanceM: 300 };
+/** What an event's properties may hold: the decision, and the site's own (here `item`). */
+const ALLOWED_PROPERTIES = new Set(["moment", "confidence", "urgency", "deviceClass", "daypart", "slot", "variant", "item"]);
+
+let collectorPort;
+let collector;
+let database;
+let server;
+let browser;
+
+function freePort() {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts the collector on its port and database; resolves once it listens. */
+function startCollector() {
+  const binary = join(ROOT, "target/debug/augenblick-collector");
+  collector = spawn(binary, ["--addr", `127.0.0.1:${collectorPort}`, "--db", database, "--origin", "http://127.0.0.1:*"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise((resolve) => collector.stdout.once("data", resolve));
+}
+
+function stopCollector() {
+  return new Promise((resolve) => {
+    collector.once("exit", resolve);
+    collector.kill("SIGKILL");
+  });
+}
+
+const endpoint = () => `http://127.0.0.1:${collectorPort}/v1/batch`;
+
+async function stored() {
+  const response = await fetch(`http://127.0.0.1:${collectorPort}/v1/events`);
+  return (await response.json()).events;
+}
+
+/** Waits until `count` events are stored (or fails after `ms`). */
+async function storedCount(count, ms = 15_000) {
+  const deadline = Date.now() + ms;
+  let events = [];
+  while (Date.now() < deadline) {
+    events = await stored();
+    if (events.length >= count) return events;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`only ${events.length} of ${count} events stored`);
+}
+
+before(async () => {
+  const build = spawnSync("cargo", ["build", "--quiet", "-p", "augenblick-collector"], { cwd: ROOT, stdio: "inherit" });
+  if (build.status !== 0) throw new Error("could not build augenblick-collector");
+  database = join(mkdtempSync(join(tmpdir(), "augenblick-events-")), "events.sqlite");
+  collectorPort = await freePort();
+  await startCollector();
+  server = await startServer({ mounts: [["/fixtures/", FIXTURES]], connect: [`http://127.0.0.1:${collectorPort}`] });
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (collector?.exitCode === null) await stopCollector();
+});
+
+/** Opens the store fixture with these init options and waits for the SDK. */
+async function openStore(options) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const requests = [];
+  page.on("request", (request) => requests.push(request.url()));
+  await page.goto(`${server.url}fixtures/store.html?options=${encodeURIComponent(JSON.stringify(options))}`);
+  assert.deepEqual(await page.evaluate(() => window.__started), { ok: true });
+  return { context, page, requests };
+}
+
+const ids = (events) => events.map((e) => e.messageId);
+
+test("with consent a visit produces exactly the expected events, and without it none is sent", async () => {
+  const before = (await stored()).length;
+  const { context, page } = await openStore({
+    consent: { events: true },
+    events: { endpoint: endpoint(), flushAt: 100, flushIntervalMs: 200 },
+    rules: [{ selector: "#banner", moment: "go", name: "directions", text: "Directions" }],
+    simulate: GOING,
+  });
+  assert.equal(await page.evaluate(() => window.augenblick.track("Order Clicked", { item: "Margherita" })), true);
+  const events = (await storedCount(before + 8)).slice(before);
+  await page.waitForTimeout(500); // anything more would arrive by now
+  assert.equal((await stored()).length, before + 8, "exactly these events");
+  const summary = events.map((e) => [e.event, e.properties.slot ?? null, e.properties.variant ?? null]).sort();
+  assert.deepEqual(summary, [
+    ["Moment Changed", null, null],
+    ["Order Clicked", null, null],
+    ["Variant Shown", "banner", "directions"],
+    ["Variant Shown", "broken", "go"],
+    ["Variant Shown", "cta", "default"],
+    ["Variant Shown", "hero", "directions"],
+    ["Variant Shown", "inner", "go"],
+    ["Variant Shown", "outer", "go"],
+  ]);
+  for (const event of events) {
+    assert.deepEqual(Object.keys(event.properties).filter((k) => !ALLOWED_PROPERTIES.has(k)), [], `${event.event}: decisions only`);
+    assert.equal(event.properties.moment, "go");
+    assert.equal(event.context.library.name, "augenblick");
+  }
+  assert.equal(new Set(events.map((e) => e.anonymousId)).size, 1, "one anonymous id for the page view");
+  assert.equal(new Set(ids(events)).size, events.length, "a messageId per event");
+  const report = await page.evaluate(() => window.augenblick.privacyReport());
+  assert.equal(report.endpoints[0].url, endpoint());
+  assert.equal(report.counts.eventsSent, 8);
+  const storage = await page.evaluate(() => [Object.keys(localStorage), Object.keys(sessionStorage)]);
+  assert.deepEqual(storage, [[], []], "no anonymous id or queue kept without storage consent");
+  await context.close();
+
+  // The same visit without events consent: no request to the collector at all.
+  const without = await openStore({ events: { endpoint: endpoint(), flushAt: 1 }, simulate: GOING });
+  assert.equal(await without.page.evaluate(() => window.augenblick.track("Order Clicked", { item: "Margherita" })), false);
+  await without.page.waitForTimeout(500);
+  await without.page.close({ runBeforeUnload: true });
+  assert.deepEqual(without.requests.filter((url) => url.includes(`:${collectorPort}`)), []);
+  assert.equal((await stored()).length, before + 8);
+  await without.context.close();
+});
+
+test("the collector stopped and restarted: no event is lost and none is stored twice", async () => {
+  const before = await stored();
+  await stopCollector();
+  const { context, page } = await openStore({
+    consent: { events: true },
+    events: { endpoint: endpoint(), flushAt: 1, flushIntervalMs: 100 },
+    simulate: GOING,
+  });
+  await page.evaluate(() => {
+    for (let i = 0; i < 5; i++) window.augenblick.track("Order Clicked", { item: `pizza ${i}` });
+  });
+  await page.waitForTimeout(1500); // a few attempts against nothing
+  await startCollector();
+  const events = await storedCount(before.length + 11, 30_000);
+  const fresh = events.filter((e) => !ids(before).includes(e.messageId));
+  assert.equal(fresh.length, 11, "1 moment, 5 slots and 5 site events");
+  assert.equal(new Set(ids(fresh)).size, 11, "none twice");
+  assert.deepEqual(fresh.filter((e) => e.event === "Order Clicked").map((e) => e.properties.item).sort(),
+    ["pizza 0", "pizza 1", "pizza 2", "pizza 3", "pizza 4"]);
+  await context.close();
+});
+
+test("a page closed in the middle of a batch: the beacon delivers it", async () => {
+  const before = await stored();
+  const { context, page } = await openStore({
+    consent: { events: true },
+    // Nothing would be sent for a minute: only the beacon can deliver.
+    events: { endpoint: endpoint(), flushAt: 100, flushIntervalMs: 60_000 },
+    simulate: GOING,
+  });
+  await page.evaluate(() => window.augenblick.track("Order Clicked", { item: "last" }));
+  await page.close({ runBeforeUnload: true });
+  const events = await storedCount(before.length + 7);
+  const fresh = events.filter((e) => !ids(before).includes(e.messageId));
+  assert.equal(fresh.length, 7, "1 moment, 5 slots and the site's event");
+  assert.ok(fresh.some((e) => e.properties.item === "last"));
+  await context.close();
+});
+
+test("the collector answering 500 for a while: every event arrives exactly once", async () => {
+  const before = await stored();
+  const context = await browser.newContext();
+  let failures = 3;
+  await context.route(endpoint(), async (route) => {
+    if (route.request().method() === "POST" && failures > 0) {
+      failures--;
+      return route.fulfill({ status: 500, headers: { "access-control-allow-origin": "*" }, body: "{}" });
+    }
+    return route.continue();
+  });
+  const page = await context.newPage();
+  const options = { consent: { events: true }, events: { endpoint: endpoint(), flushAt: 3, flushIntervalMs: 100 }, simulate: GOING };
+  await page.goto(`${server.url}fixtures/store.html?options=${encodeURIComponent(JSON.stringify(options))}`);
+  assert.deepEqual(await page.evaluate(() => window.__started), { ok: true });
+  await page.evaluate(() => {
+    for (let i = 0; i < 4; i++) window.augenblick.track("Order Clicked", { item: `retry ${i}` });
+  });
+  await storedCount(before.length + 10, 30_000);
+  await page.waitForTimeout(500);
+  const fresh = (await stored()).filter((e) => !ids(before).includes(e.messageId));
+  assert.equal(failures, 0, "the 500s were answered");
+  assert.equal(fresh.length, 10, "6 decisions and 4 site events, once each");
+  assert.equal(new Set(ids(fresh)).size, 10);
+  await context.close();
+});
