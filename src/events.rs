@@ -147,9 +147,15 @@ impl Events {
     }
 
     /// Keeps what was not sent for the next page (storage consent is the caller's check).
+    /// An empty queue keeps what an earlier call kept: a page hidden and then left calls
+    /// this twice, and the second time the beacon has taken everything, which may still
+    /// not arrive. The next page sends the kept events again; the receiver drops what it
+    /// already has.
     pub fn persist(&self) {
         let pending = self.queue.pending();
-        save_queue((!pending.is_empty()).then(|| pending.to_json()).as_deref());
+        if !pending.is_empty() {
+            save_queue(Some(&pending.to_json()));
+        }
     }
 
     /// Events waiting.

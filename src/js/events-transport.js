@@ -102,9 +102,14 @@ export class Transport {
     if (document.visibilityState === "hidden") this.#leave();
   };
 
-  /** The page is hidden or going away: everything left goes in a beacon, the rest is kept. */
+  /**
+   * The page is hidden or going away: everything left goes in a beacon. It is kept first
+   * (with storage consent), since a beacon the browser takes may still never arrive (the
+   * receiver down): the next page sends it again, and the receiver drops what it has.
+   */
   #leave = () => {
     if (this.#stopped) return;
+    this.#runtime.persistEvents();
     const body = this.#runtime.beaconBody(new Date().toISOString(), BEACON_LIMIT_BYTES);
     if (body) {
       let taken = false;
@@ -117,7 +122,6 @@ export class Transport {
       }
       this.#runtime.beaconTaken(taken);
     }
-    this.#runtime.persistEvents();
   };
 
   /** Stops sending; what waits is kept (with storage consent) for the next page. */

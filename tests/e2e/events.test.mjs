@@ -4,18 +4,22 @@
 // 500 for a while, or the page closed mid-batch, every event arrives exactly once.
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before, test } from "node:test";
 
+import { build } from "esbuild";
+
 import { startServer } from "../../scripts/serve.mjs";
+import { SHARED } from "./corpus.mjs";
 import { launchChromium } from "./browser.mjs";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const FIXTURES = fileURLToPath(new URL("fixtures", import.meta.url));
+const BUILT = fileURLToPath(new URL("../../target/e2e-build", import.meta.url));
 const GOING = { device: "mobile", hour: 19, distanceM: 300 };
 /** What an event's properties may hold: the decision, and the site's own (here `item`). */
 const ALLOWED_PROPERTIES = new Set(["moment", "confidence", "urgency", "deviceClass", "daypart", "slot", "variant", "item"]);
@@ -71,12 +75,17 @@ async function storedCount(count, ms = 15_000) {
 }
 
 before(async () => {
-  const build = spawnSync("cargo", ["build", "--quiet", "-p", "augenblick-collector"], { cwd: ROOT, stdio: "inherit" });
-  if (build.status !== 0) throw new Error("could not build augenblick-collector");
+  const compiled = spawnSync("cargo", ["build", "--quiet", "-p", "augenblick-collector"], { cwd: ROOT, stdio: "inherit" });
+  if (compiled.status !== 0) throw new Error("could not build augenblick-collector");
   database = join(mkdtempSync(join(tmpdir(), "augenblick-events-")), "events.sqlite");
   collectorPort = await freePort();
   await startCollector();
-  server = await startServer({ mounts: [["/fixtures/", FIXTURES]], connect: [`http://127.0.0.1:${collectorPort}`] });
+  mkdirSync(BUILT, { recursive: true });
+  await build({ entryPoints: [`${FIXTURES}/cmp-src.js`], outfile: `${BUILT}/cmp.js`, bundle: true, format: "iife", logLevel: "warning" });
+  server = await startServer({
+    mounts: [["/fixtures/", FIXTURES], ["/e2e-build/", BUILT]],
+    connect: [`http://127.0.0.1:${collectorPort}`],
+  });
   browser = await launchChromium();
 });
 
@@ -185,6 +194,37 @@ test("a page closed in the middle of a batch: the beacon delivers it", async () 
   await context.close();
 });
 
+test("the collector down as the page closes: with storage consent the next page sends what the beacon could not", async () => {
+  const before = await stored();
+  await stopCollector();
+  const context = await browser.newContext();
+  const options = {
+    consent: { events: true, storage: true },
+    events: { endpoint: endpoint(), flushAt: 100, flushIntervalMs: 60_000 },
+    simulate: GOING,
+  };
+  const url = `${server.url}fixtures/store.html?options=${encodeURIComponent(JSON.stringify(options))}`;
+  const first = await context.newPage();
+  await first.goto(url);
+  assert.deepEqual(await first.evaluate(() => window.__started), { ok: true });
+  await first.evaluate(() => window.augenblick.track("Order Clicked", { item: "offline" }));
+  await first.close({ runBeforeUnload: true }); // its beacon goes to a collector that is not there
+  await startCollector();
+  const second = await context.newPage();
+  await second.goto(url);
+  assert.deepEqual(await second.evaluate(() => window.__started), { ok: true });
+  // The first page's 7 (its decisions and the site's event) go as the second page starts,
+  // and its own 6 decisions right after them, in the same drain of the queue.
+  await storedCount(before.length + 13, 30_000);
+  await second.waitForTimeout(500);
+  const fresh = (await stored()).filter((e) => !ids(before).includes(e.messageId));
+  assert.equal(fresh.length, 13);
+  assert.equal(fresh.filter((e) => e.properties.item === "offline").length, 1, "arrived, once");
+  assert.equal(new Set(ids(fresh)).size, fresh.length, "none twice");
+  assert.equal(new Set(fresh.map((e) => e.anonymousId)).size, 1, "one anonymous id for the device, with storage consent");
+  await context.close();
+});
+
 test("the collector answering 500 for a while: every event arrives exactly once", async () => {
   const before = await stored();
   const context = await browser.newContext();
@@ -209,5 +249,39 @@ test("the collector answering 500 for a while: every event arrives exactly once"
   assert.equal(failures, 0, "the 500s were answered");
   assert.equal(fresh.length, 10, "6 decisions and 4 site events, once each");
   assert.equal(new Set(ids(fresh)).size, 10);
+  await context.close();
+});
+
+test("a real IAB CMP grants events: they flow; the visitor withdraws in the CMP: nothing more is sent", async () => {
+  const strings = readFileSync(`${SHARED}/oracles/tcf-random-500.jsonl`, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
+  // No publisher segment, so the vendor purposes count: Purpose 8 consented (events), and
+  // Purpose 11 (personalization); then one without Purpose 8 at all.
+  const hasPublisherSegment = (t) => t.split(".").slice(1).some((segment) => segment[0] >= "Y" && segment[0] <= "f");
+  const granting = strings.find((s) => !hasPublisherSegment(s.tcString) && s.expected.purposeConsents.includes(8)
+    && s.expected.purposeConsents.includes(11));
+  const refusing = strings.find((s) => !hasPublisherSegment(s.tcString) && !s.expected.purposeConsents.includes(8)
+    && !s.expected.purposeLegitimateInterests.includes(8));
+  const before = await stored();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const options = { events: { endpoint: endpoint(), flushAt: 1, flushIntervalMs: 100 } };
+  await page.goto(`${server.url}fixtures/tcf.html?tc=${encodeURIComponent(granting.tcString)}&options=${encodeURIComponent(JSON.stringify(options))}`);
+  assert.deepEqual(await page.evaluate(() => window.__started), { ok: true });
+  await page.waitForFunction(() => window.augenblick.consent().sources.events === "tcf");
+  assert.equal(await page.evaluate(() => window.augenblick.track("Order Clicked", { item: "via the CMP" })), true);
+  const deadline = Date.now() + 15_000;
+  while (!(await stored()).some((e) => e.properties.item === "via the CMP") && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.ok((await stored()).some((e) => e.properties.item === "via the CMP"), "events flow with the CMP's consent");
+
+  const requests = [];
+  page.on("request", (request) => request.url().startsWith(endpoint()) && requests.push(request.url()));
+  await page.evaluate((next) => window.__cmpUpdate(next), refusing.tcString);
+  await page.waitForFunction(() => window.augenblick.consent().events === false);
+  assert.equal(await page.evaluate(() => window.augenblick.track("Order Clicked", { item: "after" })), false);
+  await page.close({ runBeforeUnload: true });
+  assert.deepEqual(requests, [], "nothing more is sent, not even a beacon");
+  assert.ok(!(await stored()).some((e) => e.properties.item === "after"));
   await context.close();
 });

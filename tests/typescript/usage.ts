@@ -73,6 +73,10 @@ export async function personalize(): Promise<MomentKind> {
   augenblick.on("consent", (state) => console.log(state.personalization));
   const located: Moment | null = await augenblick.locate();
   console.log(located?.kind);
+  const queued: boolean = augenblick.track("Order Clicked", { item: "Margherita", price: 9.9 });
+  console.log(queued);
+  // @ts-expect-error an events option needs its endpoint
+  await Augenblick.init({ events: { flushAt: 5 } });
   const report: PrivacyReport = augenblick.privacyReport();
   console.log(report.counts.requestsSent, report.storage.map((key) => key.key));
   // @ts-expect-error consent names the four purposes only
