@@ -1,7 +1,7 @@
 //! The four purposes, consent for them, and the ledger that combines the sources.
 
 use crate::json::{ToJson, Value};
-use crate::signals::options::object;
+use crate::signals::options::{member, object};
 use crate::{json_object, Error};
 
 /// What the SDK may do, each only with consent for it.
@@ -127,9 +127,7 @@ impl PartialConsent {
             return Ok(partial);
         }
         for (key, flag) in object(value, path)? {
-            let mut field = String::from(path);
-            field.push('.');
-            field.push_str(key);
+            let field = member(path, key);
             let purpose = Purpose::ALL
                 .into_iter()
                 .find(|p| p.as_str() == key)

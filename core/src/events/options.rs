@@ -2,7 +2,7 @@
 
 use super::queue::QueueLimits;
 use crate::json::Value;
-use crate::signals::options::object;
+use crate::signals::options::{member, object};
 use crate::Error;
 
 /// Where and how events are sent.
@@ -33,8 +33,7 @@ impl EventsOptions {
             limits: QueueLimits::default(),
         };
         for (key, field) in object(value, "events")? {
-            let mut path = String::from("events.");
-            path.push_str(key);
+            let path = member("events", key);
             let whole = |min: f64, max: f64, expected| {
                 field
                     .as_f64()

@@ -126,10 +126,19 @@ pub(crate) fn indexed(path: &str, index: usize, field: &str) -> String {
     out.push('[');
     out.push_str(&decimal(u32::try_from(index).unwrap_or(u32::MAX)));
     out.push(']');
-    if !field.is_empty() {
-        out.push('.');
-        out.push_str(field);
+    if field.is_empty() {
+        out
+    } else {
+        member(&out, field)
     }
+}
+
+/// `consent.storage` from ("consent", "storage"): an option inside an object option.
+pub(crate) fn member(path: &str, field: &str) -> String {
+    let mut out = String::with_capacity(path.len() + 1 + field.len());
+    out.push_str(path);
+    out.push('.');
+    out.push_str(field);
     out
 }
 

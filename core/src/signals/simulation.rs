@@ -2,7 +2,7 @@
 //! local hour or distance to its nearest location to assume, and every snapshot carries
 //! those instead of what the browser reports. The page signals and behaviour stay real.
 
-use super::options::object;
+use super::options::{member, object};
 use super::{Daypart, DeviceClass, LocationSignal, Snapshot};
 use crate::json::Value;
 use crate::slots::{device_class, DEVICE_NAMES};
@@ -64,9 +64,7 @@ impl Simulation {
                     simulation.distance_m = Some(distance);
                 }
                 _ => {
-                    let mut path = String::from("simulate.");
-                    path.push_str(key);
-                    return Err(Error::invalid_option(&path, None));
+                    return Err(Error::invalid_option(&member("simulate", key), None));
                 }
             }
         }

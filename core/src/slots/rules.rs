@@ -4,7 +4,7 @@
 use super::attributes::check_attribute;
 use super::conditions::{fraction_value, Conditions, DAYPART_NAMES, DEVICE_NAMES, FRACTION};
 use crate::json::{ToJson, Value};
-use crate::signals::options::{indexed, object};
+use crate::signals::options::{indexed, member, object};
 use crate::{json_object, Error, MomentKind};
 
 /// Which elements a rule is for.
@@ -121,9 +121,7 @@ fn rule(value: &Value, index: usize) -> Result<Rule, Error> {
             "text" => text = Some(string(key, field)?),
             "attributes" => {
                 for (attribute, value) in object(field, &path("attributes"))? {
-                    let mut attribute_path = path("attributes");
-                    attribute_path.push('.');
-                    attribute_path.push_str(attribute);
+                    let attribute_path = member(&path("attributes"), attribute);
                     let value = value
                         .as_str()
                         .ok_or_else(|| Error::invalid_option(&attribute_path, Some("a string")))?;
