@@ -5,15 +5,14 @@
 // database is checked: every event stored exactly once.
 //
 //   bash scripts/build.sh && node scripts/bench-events.mjs [--events 10000] [--burst 500] [--flush-at 100]
-import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { launchChromium } from "../tests/e2e/browser.mjs";
 import { argument } from "./bench.mjs";
+import { buildCollector, freePort, startCollector } from "./collector.mjs";
 import { startServer } from "./serve.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -21,19 +20,10 @@ const total = argument("--events", 10_000);
 const burst = argument("--burst", 500);
 const flushAt = argument("--flush-at", 100);
 
-const built = spawnSync("cargo", ["build", "--quiet", "--release", "-p", "augenblick-collector"], { cwd: root, stdio: "inherit" });
-if (built.status !== 0) process.exit(1);
-const port = await new Promise((resolve) => {
-  const probe = createServer().listen(0, "127.0.0.1", () => {
-    const { port } = probe.address();
-    probe.close(() => resolve(port));
-  });
-});
+buildCollector("release");
 const database = join(mkdtempSync(join(tmpdir(), "augenblick-bench-events-")), "events.sqlite");
-const collector = spawn(join(root, "target/release/augenblick-collector"),
-  ["--addr", `127.0.0.1:${port}`, "--db", database, "--origin", "http://127.0.0.1:*"], { stdio: ["ignore", "pipe", "inherit"] });
-await new Promise((resolve) => collector.stdout.once("data", resolve));
-const collectorUrl = `http://127.0.0.1:${port}`;
+const collector = await startCollector({ profile: "release", port: await freePort(), database });
+const collectorUrl = collector.url;
 const server = await startServer({ mounts: [["/fixtures/", join(root, "tests/e2e/fixtures")]], connect: [collectorUrl] });
 const browser = await launchChromium();
 
@@ -82,5 +72,5 @@ try {
 } finally {
   await browser.close();
   await server.close();
-  collector.kill();
+  await collector.stop();
 }

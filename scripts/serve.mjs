@@ -6,11 +6,12 @@
 //       reference events collector on that port
 //
 // Tests import { startServer } and use port 0 (any free port).
-import { spawn } from "node:child_process";
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+
+import { startCollector } from "./collector.mjs";
 
 const ROOT = resolve(fileURLToPath(import.meta.url), "../..");
 
@@ -113,23 +114,17 @@ export function startServer({ port = 0, mounts = [], connect } = {}) {
 
 /**
  * Starts the reference collector (built by `scripts/demo.sh`) on 127.0.0.1:`port` for the
- * demo, storing in target/demo-events.sqlite; it stops with this process. Any local port
- * may send to it: the demo's own port is only known once it listens.
+ * demo, storing in target/demo-events.sqlite; it stops with this process.
  */
-function startCollector(port) {
-  const binary = join(ROOT, "target/release/augenblick-collector");
-  const args = ["--addr", `127.0.0.1:${port}`, "--db", join(ROOT, "target/demo-events.sqlite"), "--origin", "http://127.0.0.1:*"];
-  const collector = spawn(binary, args, { stdio: ["ignore", "inherit", "inherit"] });
-  collector.on("error", (error) => console.error(`serve: no events collector (${error.message}); the demo runs without it`));
-  const stop = () => collector.exitCode === null && collector.kill();
-  process.on("exit", stop);
-  for (const signal of ["SIGINT", "SIGTERM"]) {
-    process.on(signal, () => {
-      stop();
-      process.exit(0);
-    });
+async function startDemoCollector(port) {
+  try {
+    const collector = await startCollector({ profile: "release", port, database: join(ROOT, "target/demo-events.sqlite") });
+    process.on("exit", () => collector.stop());
+    for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => collector.stop().then(() => process.exit(0)));
+    console.log(`Events: ${collector.url}/v1/events`);
+  } catch (error) {
+    console.error(`serve: no events collector (${error.message}); the demo runs without it`);
   }
-  console.log(`Events: http://127.0.0.1:${port}/v1/events`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -144,7 +139,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.exit(2);
   }
   const collectorPort = flag("--collector");
-  if (collectorPort !== undefined) startCollector(Number(collectorPort));
+  if (collectorPort !== undefined) await startDemoCollector(Number(collectorPort));
   try {
     const { url } = await startServer({ port });
     console.log(`Augenblick demo: ${url}   (Ctrl-C to stop)`);

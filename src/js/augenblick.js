@@ -5,7 +5,7 @@
 // and applies what comes back. It never builds markup from strings: variants are cloned
 // from `<template>` content or set as text and checked attributes.
 import initModule, { Runtime } from "#glue";
-import { consentModeCommands, globalPrivacyControl, tcfCookie, watchConsentMode, watchTcf } from "./consent-sources.js";
+import { consentModeCommands, globalPrivacyControl, safely, tcfCookie, watchConsentMode, watchTcf } from "./consent-sources.js";
 import { Transport, uuid } from "./events-transport.js";
 
 export { default, initSync, MomentEngine, SignalCollector, version } from "#glue";
@@ -37,13 +37,7 @@ function namedError(name, message) {
 /** Calls each listener; one that throws is reported and does not stop the others. */
 function notifyAll(listeners, value) {
   // A copy: a listener added meanwhile had its replay from `on()` already.
-  for (const listener of [...listeners]) {
-    try {
-      listener(value);
-    } catch (error) {
-      globalThis.reportError?.(error);
-    }
-  }
+  for (const listener of [...listeners]) safely(listener, value);
 }
 
 /** A slot's variant templates: its `<template data-moment>` children, in document order. */
@@ -127,7 +121,8 @@ export class Augenblick {
       this.#selectors = this.#rules.map((rule, index) => {
         if (rule.selector === null) return null;
         try {
-          document.querySelector(rule.selector);
+          // An empty fragment checks the syntax without matching the whole page.
+          document.createDocumentFragment().querySelector(rule.selector);
         } catch {
           throw namedError("InvalidOptionError", `invalid option rules[${index}].selector: expected a CSS selector`);
         }

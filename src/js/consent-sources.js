@@ -3,8 +3,11 @@
 // ancestor, and its `euconsent-v2` cookie) and Google Consent Mode's `dataLayer`. This
 // file only finds and forwards what they say; the core reads it (core/src/consent/).
 
-/** Calls `forward(value)`; what it throws is reported, and never reaches the CMP or gtag. */
-function safely(forward, value) {
+/**
+ * Calls `forward(value)`; what it throws is reported (`reportError`) and goes no further:
+ * not into a CMP or gtag that called us, not past one listener to the next.
+ */
+export function safely(forward, value) {
   try {
     forward(value);
   } catch (error) {

@@ -3,9 +3,7 @@
 // produces exactly the expected events; with the collector stopped and restarted, answering
 // 500 for a while, or the page closed mid-batch, every event arrives exactly once.
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,11 +11,11 @@ import { after, before, test } from "node:test";
 
 import { build } from "esbuild";
 
+import { buildCollector, freePort, startCollector } from "../../scripts/collector.mjs";
 import { startServer } from "../../scripts/serve.mjs";
 import { SHARED } from "./corpus.mjs";
 import { launchChromium } from "./browser.mjs";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const FIXTURES = fileURLToPath(new URL("fixtures", import.meta.url));
 const BUILT = fileURLToPath(new URL("../../target/e2e-build", import.meta.url));
 const GOING = { device: "mobile", hour: 19, distanceM: 300 };
@@ -30,29 +28,9 @@ let database;
 let server;
 let browser;
 
-function freePort() {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 /** Starts the collector on its port and database; resolves once it listens. */
-function startCollector() {
-  const binary = join(ROOT, "target/debug/augenblick-collector");
-  collector = spawn(binary, ["--addr", `127.0.0.1:${collectorPort}`, "--db", database, "--origin", "http://127.0.0.1:*"], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  return new Promise((resolve) => collector.stdout.once("data", resolve));
-}
-
-function stopCollector() {
-  return new Promise((resolve) => {
-    collector.once("exit", resolve);
-    collector.kill("SIGKILL");
-  });
+async function startTheCollector() {
+  collector = await startCollector({ profile: "debug", port: collectorPort, database });
 }
 
 const endpoint = () => `http://127.0.0.1:${collectorPort}/v1/batch`;
@@ -75,11 +53,10 @@ async function storedCount(count, ms = 15_000) {
 }
 
 before(async () => {
-  const compiled = spawnSync("cargo", ["build", "--quiet", "-p", "augenblick-collector"], { cwd: ROOT, stdio: "inherit" });
-  if (compiled.status !== 0) throw new Error("could not build augenblick-collector");
+  buildCollector("debug");
   database = join(mkdtempSync(join(tmpdir(), "augenblick-events-")), "events.sqlite");
   collectorPort = await freePort();
-  await startCollector();
+  await startTheCollector();
   mkdirSync(BUILT, { recursive: true });
   await build({ entryPoints: [`${FIXTURES}/cmp-src.js`], outfile: `${BUILT}/cmp.js`, bundle: true, format: "iife", logLevel: "warning" });
   server = await startServer({
@@ -92,7 +69,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
-  if (collector?.exitCode === null) await stopCollector();
+  await collector?.stop();
 });
 
 /** Opens the store fixture with these init options and waits for the SDK. */
@@ -157,7 +134,7 @@ test("with consent a visit produces exactly the expected events, and without it 
 
 test("the collector stopped and restarted: no event is lost and none is stored twice", async () => {
   const before = await stored();
-  await stopCollector();
+  await collector.stop();
   const { context, page } = await openStore({
     consent: { events: true },
     events: { endpoint: endpoint(), flushAt: 1, flushIntervalMs: 100 },
@@ -167,7 +144,7 @@ test("the collector stopped and restarted: no event is lost and none is stored t
     for (let i = 0; i < 5; i++) window.augenblick.track("Order Clicked", { item: `pizza ${i}` });
   });
   await page.waitForTimeout(1500); // a few attempts against nothing
-  await startCollector();
+  await startTheCollector();
   const events = await storedCount(before.length + 11, 30_000);
   const fresh = events.filter((e) => !ids(before).includes(e.messageId));
   assert.equal(fresh.length, 11, "1 moment, 5 slots and 5 site events");
@@ -196,7 +173,7 @@ test("a page closed in the middle of a batch: the beacon delivers it", async () 
 
 test("the collector down as the page closes: with storage consent the next page sends what the beacon could not", async () => {
   const before = await stored();
-  await stopCollector();
+  await collector.stop();
   const context = await browser.newContext();
   const options = {
     consent: { events: true, storage: true },
@@ -209,7 +186,7 @@ test("the collector down as the page closes: with storage consent the next page 
   assert.deepEqual(await first.evaluate(() => window.__started), { ok: true });
   await first.evaluate(() => window.augenblick.track("Order Clicked", { item: "offline" }));
   await first.close({ runBeforeUnload: true }); // its beacon goes to a collector that is not there
-  await startCollector();
+  await startTheCollector();
   const second = await context.newPage();
   await second.goto(url);
   assert.deepEqual(await second.evaluate(() => window.__started), { ok: true });
