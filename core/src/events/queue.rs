@@ -141,10 +141,7 @@ impl EventQueue {
         };
         if retry {
             self.attempts += 1;
-            for event in batch.events.into_iter().rev() {
-                self.waiting_bytes += event.len();
-                self.waiting.push_front(event);
-            }
+            self.put_back(batch.events);
         } else {
             self.attempts = 0;
             self.dropped += batch.events.len() as u32;
