@@ -12,7 +12,6 @@ const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6"]);
  * content the SDK put in for a moment is not evidence for that moment.
  */
 const SKIPPED = '[data-augenblick-ignore], [data-augenblick-variant]:not([data-augenblick-variant="default"])';
-const notSkipped = (element) => element.closest(SKIPPED) === null;
 
 /** The first `max` UTF-16 code units of `text`, never splitting a surrogate pair. */
 function cut(text, max) {
@@ -51,19 +50,22 @@ const isButtonControl = (element) =>
  * breaks DOM methods or JSON), the result says so with `failed` instead of throwing into
  * the SDK.
  */
-export function readPage(limits) {
-  return attempt(() => readPageUnguarded(limits), '{"failed":true}');
+export function readPage(limits, consentDialogs) {
+  return attempt(() => readPageUnguarded(limits, consentDialogs), '{"failed":true}');
 }
 
 /**
  * `limits`: [elementsPerKind, elementRawUnits, textNodes, textRawUnits, urlRawUnits,
- * jsonLdRawUnits, jsonLdBlocks].
+ * jsonLdRawUnits, jsonLdBlocks]. `consentDialogs`: the selector of consent dialogs, which
+ * are not read either (`CONSENT_DIALOGS` in core/src/signals/page.rs).
  */
 function readPageUnguarded([
   elementsPerKind, elementRawUnits, textNodes, textRawUnits, urlRawUnits, jsonLdRawUnits, jsonLdBlocks,
-]) {
+], consentDialogs) {
   let truncated = false;
-  const anySkipped = document.querySelector(SKIPPED) !== null;
+  const skipped = `${SKIPPED}, ${consentDialogs}`;
+  const notSkipped = (element) => element.closest(skipped) === null;
+  const anySkipped = document.querySelector(skipped) !== null;
   const select = (selector) => {
     let found = document.querySelectorAll(selector);
     if (found.length > 0 && anySkipped) found = Array.prototype.filter.call(found, notSkipped);

@@ -7,9 +7,10 @@ use wasm_bindgen::prelude::*;
 extern "C" {
     /// The page as RawPage JSON, read by the rules on `augenblick_core::signals::RawPage`.
     /// `limits`: elements per kind, element raw units, text nodes, text raw units, URL raw
-    /// units, JSON-LD raw units, JSON-LD blocks (`augenblick_core::signals::limits`).
+    /// units, JSON-LD raw units, JSON-LD blocks (`augenblick_core::signals::limits`);
+    /// `consent_dialogs` is `augenblick_core::signals::CONSENT_DIALOGS`.
     #[wasm_bindgen(js_name = readPage)]
-    pub(crate) fn read_page(limits: &[u32]) -> String;
+    pub(crate) fn read_page(limits: &[u32], consent_dialogs: &str) -> String;
 
     /// The device and the clock as JSON (`augenblick_core::signals::Environment`).
     #[wasm_bindgen(js_name = readEnvironment)]

@@ -7,7 +7,7 @@ use augenblick_core::consent::PartialConsent;
 use augenblick_core::json::{self, ToJson, Value};
 use augenblick_core::signals::{
     limits, BehaviourTracker, Environment, LocationSignal, PageSignals, RawPage, SignalConfig,
-    SignalOptions, Snapshot,
+    SignalOptions, Snapshot, CONSENT_DIALOGS,
 };
 use augenblick_core::{Consent, Error};
 use js_sys::{Date, Promise};
@@ -171,7 +171,7 @@ impl SignalCollector {
         }
         // Everything the page can influence is read before the state is borrowed.
         let events = json::parse(&self.events.take()).unwrap_or(Value::Null);
-        let raw_page = match json::parse(&browser::read_page(&PAGE_LIMITS)) {
+        let raw_page = match json::parse(&browser::read_page(&PAGE_LIMITS, CONSENT_DIALOGS)) {
             Ok(page) => RawPage::from_json(&page),
             Err(_) => RawPage {
                 failed: true,

@@ -74,6 +74,7 @@ export interface Cues {
   addresses: number;
   openingHours: number;
   telLinks: number;
+  phoneNumbers: number;
   mapEmbeds: number;
   directionLinks: number;
   ingredientItems: number;

@@ -17,7 +17,7 @@
 //! | `context:evening` | 17:00–21:59 | -0.1 | +0.4 | +0.1 | 0 | +0.4 |
 //! | `context:night` | 22:00–04:59 | +0.2 | -0.3 | -0.2 | +0.1 | -0.3 |
 //! | `context:weekend` | Saturday, Sunday | 0 | +0.2 | +0.2 | 0 | 0 |
-//! | `context:walking_distance` | nearest site location ≤ 1.5 km | 0 | +1.2 | -0.4 | 0 | +1.0 |
+//! | `context:walking_distance` | nearest site location ≤ 1.5 km | 0 | +1.5 | -0.5 | 0 | +1.0 |
 //! | `context:nearby` | nearest site location 1.5–10 km | 0 | +0.5 | 0 | 0 | +0.4 |
 //! | `context:far_away` | nearest site location > 50 km | 0 | -0.6 | 0 | 0 | -0.3 |
 //! | `behaviour:cart` | per cart action, up to 3 | 0 | 0 | 0 | +1.2 | +0.5 |
@@ -75,7 +75,7 @@ mod rows {
     pub const EVENING: ContextRow = row("context:evening", "in the evening", [-0.1, 0.4, 0.1, 0.0], 0.4);
     pub const NIGHT: ContextRow = row("context:night", "at night", [0.2, -0.3, -0.2, 0.1], -0.3);
     pub const WEEKEND: ContextRow = row("context:weekend", "at the weekend", [0.0, 0.2, 0.2, 0.0], 0.0);
-    pub const WALKING_DISTANCE: ContextRow = row("context:walking_distance", "within walking distance of a site location", [0.0, 1.2, -0.4, 0.0], 1.0);
+    pub const WALKING_DISTANCE: ContextRow = row("context:walking_distance", "within walking distance of a site location", [0.0, 1.5, -0.5, 0.0], 1.0);
     pub const NEARBY: ContextRow = row("context:nearby", "a short trip from a site location", [0.0, 0.5, 0.0, 0.0], 0.4);
     pub const FAR_AWAY: ContextRow = row("context:far_away", "far from every site location", [0.0, -0.6, 0.0, 0.0], -0.3);
     pub const CART: ContextRow = row("behaviour:cart", "added to the cart", [0.0, 0.0, 0.0, 1.2], 0.5);

@@ -19,6 +19,9 @@ pub struct Cues {
     pub opening_hours: u16,
     /// `tel:` links.
     pub tel_links: u16,
+    /// Phone numbers in the text: after "Tel.", "Phone", "Telefon", "Fax" and the like,
+    /// international ("+31 20 123 4567"), or North American ("(212) 998-2500").
+    pub phone_numbers: u16,
     /// Embedded maps.
     pub map_embeds: u16,
     /// Links to directions (map apps, "Anfahrt", "Get directions").
@@ -137,6 +140,22 @@ const HOURS_PHRASES: &[&str] = &[
     "openingsuren",
     "geopend",
 ];
+/// Words that label a phone number (folded), each followed by at most a few of `: .-/`.
+const PHONE_LABELS: &[&str] = &[
+    "tel",
+    "phone",
+    "telephone",
+    "call",
+    "fax",
+    "mobile",
+    "telefon",
+    "fon",
+    "mobil",
+    "handy",
+    "telefoon",
+    "mobiel",
+    "bel",
+];
 const STREET_SUFFIXES: &[&str] = &[
     // German
     "straße", "strasse", "str.", "weg", "platz", "gasse", "allee", "damm", "ufer", "chaussee",
@@ -169,7 +188,7 @@ const STREET_TYPES: &[&str] = &[
 
 impl Cues {
     /// Every cue with its name as features and reports use it (`cue:opening_hours`).
-    pub fn named_counts(&self) -> [(&'static str, u16); 11] {
+    pub fn named_counts(&self) -> [(&'static str, u16); 12] {
         [
             ("prices", self.prices),
             ("cart_buttons", self.cart_buttons),
@@ -177,6 +196,7 @@ impl Cues {
             ("addresses", self.addresses),
             ("opening_hours", self.opening_hours),
             ("tel_links", self.tel_links),
+            ("phone_numbers", self.phone_numbers),
             ("map_embeds", self.map_embeds),
             ("direction_links", self.direction_links),
             ("ingredient_items", self.ingredient_items),
@@ -199,6 +219,7 @@ impl Cues {
             raw.addresses as usize + count_street_addresses(folded_text),
         );
         add(&mut cues.opening_hours, count_time_ranges(folded_text));
+        add(&mut cues.phone_numbers, count_phone_numbers(folded_text));
         for phrase in HOURS_PHRASES {
             add(
                 &mut cues.opening_hours,
@@ -319,11 +340,12 @@ fn count_street_addresses(text: &str) -> usize {
         let word = words[i];
         let european =
             is_european_street(word) && words.get(i + 1).is_some_and(|n| is_house_number(n));
+        // American house numbers run to five digits ("16000 Maricopa Road").
         let english = STREET_TYPES.contains(&word)
             && (1..=3).any(|back| {
                 i >= back
+                    && (1..=5).contains(&words[i - back].len())
                     && words[i - back].bytes().all(|b| b.is_ascii_digit())
-                    && is_house_number(words[i - back])
             });
         if european || english {
             if let Some(offset) = (1..=8).find(|k| is_postcode(&words, i + k)) {
@@ -334,6 +356,80 @@ fn count_street_addresses(text: &str) -> usize {
         i += 1;
     }
     found
+}
+
+/// Phone numbers: a run of digits and `()+-./` separators, labelled ("tel. 030 1234567",
+/// 6 to 15 digits), international ("+49 30 1234567", 9 to 15 digits), or North American
+/// ("(212) 998-2500", "212-998-2500": groups of 3, 3 and 4). Dates, prices and postcodes
+/// are none of these.
+fn count_phone_numbers(text: &str) -> usize {
+    const MAX_RUN_BYTES: usize = 24;
+    let bytes = text.as_bytes();
+    let is_run_byte = |b: u8| b.is_ascii_digit() || b" ()+-./".contains(&b);
+    let mut found = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts = matches!(bytes[i], b'0'..=b'9' | b'+' | b'(')
+            && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric());
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let run = &bytes[i..];
+        let run = &run[..run
+            .iter()
+            .take(MAX_RUN_BYTES)
+            .take_while(|b| is_run_byte(**b))
+            .count()];
+        // A number ends with its last digit, not with the space or dot after it.
+        let run_len = run
+            .iter()
+            .rposition(u8::is_ascii_digit)
+            .map_or(0, |p| p + 1);
+        let run = &run[..run_len];
+        if run_len == 0 {
+            i += 1;
+            continue;
+        }
+        let end_in_word = bytes
+            .get(i + run_len)
+            .is_some_and(u8::is_ascii_alphanumeric);
+        let groups: Vec<usize> = run
+            .split(|b| !b.is_ascii_digit())
+            .map(<[u8]>::len)
+            .filter(|len| *len > 0)
+            .collect();
+        let digits: usize = groups.iter().sum();
+        let north_american = matches!(groups[..], [3, 3, 4] | [1, 3, 3, 4]);
+        let international = run[0] == b'+' && (9..=15).contains(&digits) && groups.len() >= 2;
+        let labelled = (6..=15).contains(&digits) && follows_phone_label(bytes, i);
+        if !end_in_word && (north_american || international || labelled) {
+            found += 1;
+            i += run_len;
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+/// Whether the text before `at` ends with a phone label and at most 3 of `: .-/`.
+fn follows_phone_label(bytes: &[u8], at: usize) -> bool {
+    let before = &bytes[..at];
+    let separators = before
+        .iter()
+        .rev()
+        .take(4)
+        .take_while(|b| b" :.-/".contains(b))
+        .count();
+    let before = &before[..before.len() - separators];
+    let word_len = before
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let word = &before[before.len() - word_len..];
+    (1..=3).contains(&separators) && PHONE_LABELS.iter().any(|label| label.as_bytes() == word)
 }
 
 /// "hauptstraße", "kirchweg", "keizersgracht", or the suffix alone ("Lange Straße").
@@ -491,6 +587,40 @@ mod tests {
     }
 
     #[test]
+    fn phone_numbers_are_labelled_international_or_north_american() {
+        for phone in [
+            "tel. 030 1234567",
+            "telefon: 0511/123 45 67",
+            "phone: 020-1234567",
+            "fax 030 12 34 56",
+            "+31 20 123 4567",
+            "+49 (0)30 1234567",
+            "(212) 998-2500",
+            "212-998-2500",
+            "bel 0900-1234567",
+        ] {
+            assert_eq!(count_phone_numbers(&fold(phone)), 1, "{phone}");
+        }
+        for not_phone in [
+            "2013-11-05",
+            "12.99 € 4.99 €",
+            "10115 berlin",
+            "isbn 978-3-16-148410-0",
+            "+5 km +10 km",
+            "9:00 - 18:00",
+            "telefon",
+            "tel. 12",
+            "call 1234567abc",
+        ] {
+            assert_eq!(count_phone_numbers(&fold(not_phone)), 0, "{not_phone}");
+        }
+        assert_eq!(
+            count_phone_numbers("new york, ny 10012 (212) 998-2500 quick links"),
+            1
+        );
+    }
+
+    #[test]
     fn prices_need_a_currency_next_to_a_number() {
         assert_eq!(
             count_prices("€12 12 € 12,99€ eur 5 7.50 chf $5 £3.20 5 euro"),
@@ -533,6 +663,7 @@ mod tests {
             "keizersgracht 123 1015 cj amsterdam",
             "221 baker street london nw1 6xe",
             "350 fifth avenue, new york, ny 10118",
+            "16000 maricopa road maricopa az 85139",
         ] {
             assert_eq!(count_street_addresses(address), 1, "{address}");
         }

@@ -35,7 +35,9 @@ pub use geo::{
 pub use input::Environment;
 pub use jsonld::MAX_JSON_LD_BYTES;
 pub use options::SignalOptions;
-pub use page::{limits, Heading, PageSignals, RawButton, RawLink, RawList, RawPage, Skipped};
+pub use page::{
+    limits, Heading, PageSignals, RawButton, RawLink, RawList, RawPage, Skipped, CONSENT_DIALOGS,
+};
 pub use simulation::{Simulation, SIMULATED_GEOHASH};
 pub use terms::{feature_hash, for_each_term, TermField};
 pub use text::{cut_utf16, heap_sort_by_key};

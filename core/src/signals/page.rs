@@ -48,6 +48,21 @@ pub mod limits {
     pub const SCHEMA_TYPES: usize = 24;
 }
 
+/// Consent dialogs of the common consent-management platforms (Cookiebot, OneTrust,
+/// Usercentrics, Didomi, Quantcast, Sourcepoint, TrustArc, consentmanager, Borlabs,
+/// CookieYes, iubenda, Osano, Cookie Script, Google's, Klaro) and elements whose `id` says
+/// they are a cookie banner. Neither builder reads them: they are not what the page is
+/// about, and a dialog that lists hundreds of ad vendors would fill the text budget before
+/// the page's own text (a classified-ads page of the corpus was read as 30,000 characters
+/// of Cookiebot). Ids only, except for CMPs without one: a class such as "cookie-consent"
+/// may sit on `<body>` while the banner shows.
+pub const CONSENT_DIALOGS: &str = "#CybotCookiebotDialog, #onetrust-consent-sdk, \
+#usercentrics-root, #didomi-host, .qc-cmp2-container, [id^=sp_message_container], \
+#truste-consent-track, #cmpbox, #BorlabsCookieBox, #cookie-law-info-bar, \
+.cky-consent-container, #iubenda-cs-banner, .cc-window, #cookiescript_injected, \
+.fc-consent-root, #klaro, [id*=cookie-banner i], [id*=cookie-notice i], \
+[id*=cookie-consent i], [id*=cookiebanner i], [id*=cookienotice i], [id*=cookieconsent i]";
+
 /// A link: `<a href>`.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RawLink {
@@ -99,9 +114,9 @@ pub struct RawList {
 /// not part of the document. Attribute values compared with a keyword (`type`, `role`)
 /// match ignoring ASCII case and surrounding ASCII whitespace only. Elements marked
 /// `data-augenblick-ignore`, and everything in them, are not read (the site's own chrome, a
-/// debug panel); nor, in the browser, are slots showing a variant (`data-augenblick-variant`
-/// other than `default`): the page is read as the site wrote it, not as the SDK
-/// personalized it.
+/// debug panel), nor are consent dialogs ([`CONSENT_DIALOGS`]); nor, in the browser, are
+/// slots showing a variant (`data-augenblick-variant` other than `default`): the page is
+/// read as the site wrote it, not as the SDK personalized it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RawPage {
     /// The page's absolute URL.

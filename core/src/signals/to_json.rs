@@ -115,6 +115,7 @@ impl ToJson for Cues {
             "addresses" => self.addresses,
             "openingHours" => self.opening_hours,
             "telLinks" => self.tel_links,
+            "phoneNumbers" => self.phone_numbers,
             "mapEmbeds" => self.map_embeds,
             "directionLinks" => self.direction_links,
             "ingredientItems" => self.ingredient_items,

@@ -1,7 +1,11 @@
 //! The native builder: an HTML document into a [`RawPage`], by the rules written on its
 //! fields, which `src/js/browser.js` follows in the browser.
 
-use augenblick_core::signals::{cut_utf16, limits, RawButton, RawLink, RawList, RawPage};
+use std::sync::LazyLock;
+
+use augenblick_core::signals::{
+    cut_utf16, limits, RawButton, RawLink, RawList, RawPage, CONSENT_DIALOGS,
+};
 use scraper::{ElementRef, Html, Node, Selector};
 
 /// `document.title` only looks at HTML `<title>`, not at SVG's.
@@ -125,12 +129,14 @@ fn in_template(node: ego_tree::NodeRef<'_, Node>) -> bool {
         .any(|a| a.value().name() == "template")
 }
 
-/// Whether a node is in an element the site marked `data-augenblick-ignore`, or is one.
+/// Whether a node is in an element the site marked `data-augenblick-ignore` or in a consent
+/// dialog ([`CONSENT_DIALOGS`]), or is one.
 fn ignored(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    static CONSENT_DIALOG: LazyLock<Selector> = LazyLock::new(|| selector(CONSENT_DIALOGS));
     std::iter::once(node)
         .chain(node.ancestors())
         .filter_map(ElementRef::wrap)
-        .any(|e| e.value().attr("data-augenblick-ignore").is_some())
+        .any(|e| e.value().attr("data-augenblick-ignore").is_some() || CONSENT_DIALOG.matches(&e))
 }
 
 /// An attribute value as [`RawPage`] carries it: cut, "" when absent.
@@ -279,6 +285,19 @@ mod tests {
         assert_eq!(page.headings, vec![(1, "Pizza".to_owned())]);
         assert!(page.links.is_empty());
         assert!(page.text.contains("Dough") && !page.text.contains("want to buy"));
+    }
+
+    #[test]
+    fn consent_dialogs_are_not_read() {
+        let html = r#"<body class="cookie-consent-open"><div id="CybotCookiebotDialog">
+            <h2>Responsible use of your data</h2><a href="/vendors">our partners</a></div>
+            <div id="Site-Cookie-Banner"><p>We use cookies</p></div>
+            <div class="cc-window">Accept all</div><h1>Fernbedienung TV</h1><p>€ 20</p></body>"#;
+        let page = read_page(html, "https://example.com/", "");
+        assert_eq!(page.headings, vec![(1, "Fernbedienung TV".to_owned())]);
+        assert!(page.links.is_empty());
+        assert!(!page.text.contains("cookies") && !page.text.contains("Accept"));
+        assert!(page.text.contains("€ 20"));
     }
 
     #[test]

@@ -30,7 +30,7 @@ use serde_json::json;
 const USAGE: &str = "usage:
   augenblick-train train --corpus DIR --out FILE [TRAINING]
   augenblick-train eval  --corpus DIR --model FILE [--json]
-  augenblick-train cv    --corpus DIR [--folds K] [--json] [TRAINING]
+  augenblick-train cv    --corpus DIR [--folds K] [--json] [--explain] [TRAINING]
 TRAINING: [--terms N] [--min-sites N] [--l2 X] (defaults: the shipped model's)";
 
 fn main() -> ExitCode {
@@ -50,6 +50,7 @@ struct Args {
     model: Option<PathBuf>,
     folds: usize,
     json: bool,
+    explain: bool,
     options: TrainOptions,
 }
 
@@ -66,6 +67,7 @@ fn parse_args() -> Result<Args, String> {
         model: None,
         folds: 5,
         json: false,
+        explain: false,
         options: TrainOptions::default(),
     };
     let mut corpus = None;
@@ -83,6 +85,7 @@ fn parse_args() -> Result<Args, String> {
                     .ok_or("--folds needs a whole number of at least 2")?
             }
             "--json" => parsed.json = true,
+            "--explain" => parsed.explain = true,
             "--terms" => {
                 parsed.options.max_terms = value()?
                     .parse()
@@ -169,6 +172,7 @@ fn cross_validate(args: &Args, dataset: &Dataset) -> Result<(), String> {
     let (mut full, mut text_only) = (Evaluation::default(), Evaluation::default());
     let mut era = EraCounts::default();
     let mut wrong = Vec::new();
+    let mut explanations = Vec::new();
     for fold in 0..args.folds {
         let training: Vec<&Example> = dataset
             .examples
@@ -189,25 +193,34 @@ fn cross_validate(args: &Args, dataset: &Dataset) -> Result<(), String> {
             full.add(example.label, predicted, &example.language);
             if predicted != example.label {
                 wrong.push(format!("{} ({} as {predicted})", example.id, example.label));
+                if args.explain {
+                    explanations.push(explain(&model, example));
+                }
             }
             text_only.add(
                 example.label,
                 predict(&model, &example.text_only_page),
                 &example.language,
             );
-            match example.label {
-                MomentKind::Go => {
-                    era.go_pages += 1;
-                    era.go_kept +=
-                        usize::from(predict(&model, &modern.examples[i].page) == MomentKind::Go);
+            let (changed, kept, pages) = match example.label {
+                MomentKind::Go => (&modern.examples[i], &mut era.go_kept, &mut era.go_pages),
+                MomentKind::Know => (
+                    &paywalled.examples[i],
+                    &mut era.know_kept,
+                    &mut era.know_pages,
+                ),
+                _ => continue,
+            };
+            *pages += 1;
+            if predict(&model, &changed.page) == example.label {
+                *kept += 1;
+            } else {
+                era.changed
+                    .push(format!("{} ({})", example.id, example.label));
+                // A page decided wrong already is explained above.
+                if args.explain && predicted == example.label {
+                    explanations.push(explain(&model, changed));
                 }
-                MomentKind::Know => {
-                    era.know_pages += 1;
-                    era.know_kept += usize::from(
-                        predict(&model, &paywalled.examples[i].page) == MomentKind::Know,
-                    );
-                }
-                _ => {}
             }
         }
     }
@@ -215,6 +228,10 @@ fn cross_validate(args: &Args, dataset: &Dataset) -> Result<(), String> {
     print_results(&full, &text_only, Some(&era), args.json, &title);
     if !args.json {
         println!("pages predicted wrong: {}", wrong.join(", "));
+        println!("pages the era changes moved: {}", era.changed.join(", "));
+        for explanation in explanations {
+            print!("\n{explanation}");
+        }
     }
     Ok(())
 }
@@ -225,6 +242,38 @@ struct EraCounts {
     go_kept: usize,
     know_pages: usize,
     know_kept: usize,
+    /// Pages whose prediction the change moved.
+    changed: Vec<String>,
+}
+
+/// Why the fold's model decided a page as it did: its scores and the features that moved
+/// them most.
+fn explain(model: &Model, example: &Example) -> String {
+    let evidence = model.evidence(&example.page);
+    let mut lines = format!(
+        "page {} ({}, {}): scores know go do buy {:.2?}\n",
+        example.id, example.label, example.site, evidence.logits
+    );
+    lines.push_str(&format!("  {:?}\n", example.page.cues));
+    let mut contributions: Vec<(&str, [f32; 4])> = evidence
+        .matched
+        .iter()
+        .map(|&(index, value)| {
+            let feature = &model.features()[index];
+            (
+                feature.name.as_str(),
+                model.weights(feature).map(|w| w * value),
+            )
+        })
+        .collect();
+    let spread = |c: &[f32; 4]| {
+        c.iter().fold(f32::MIN, |a, &b| a.max(b)) - c.iter().fold(f32::MAX, |a, &b| a.min(b))
+    };
+    contributions.sort_by(|a, b| spread(&b.1).total_cmp(&spread(&a.1)));
+    for (name, contribution) in contributions.iter().take(12) {
+        lines.push_str(&format!("  {name:<32} {contribution:.2?}\n"));
+    }
+    lines
 }
 
 fn predict(model: &Model, page: &PageSignals) -> MomentKind {
