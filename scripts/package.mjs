@@ -35,6 +35,19 @@ await build({
   logLevel: "warning",
 });
 rmSync(join(pkg, "snippets"), { recursive: true, force: true });
+// The integrations, each its own module (`augenblick/react`, `augenblick/openfeature`):
+// their imports (the entry point, React, OpenFeature) stay imports, so an application that
+// uses neither never loads them, and one that does shares one Augenblick module.
+const integrations = ["react", "openfeature"];
+await build({
+  entryPoints: integrations.map((name) => join(root, `src/js/${name}.js`)),
+  outdir: pkg,
+  bundle: false,
+  minify: true,
+  format: "esm",
+  logLevel: "warning",
+});
+for (const name of integrations) copyFileSync(join(root, `src/js/${name}.d.ts`), join(pkg, `${name}.d.ts`));
 // The entry point's declarations after those wasm-bindgen wrote for the module.
 const declarations = join(pkg, "augenblick.d.ts");
 writeFileSync(declarations, readFileSync(declarations, "utf8") + readFileSync(join(root, "src/js/augenblick.d.ts"), "utf8"));

@@ -11,7 +11,7 @@ use augenblick_core::events::{decision_properties, site_properties};
 use augenblick_core::inference::Moment;
 use augenblick_core::json::{self, ToJson, Value};
 use augenblick_core::signals::{Simulation, Snapshot};
-use augenblick_core::slots::{decide_slots, Rule, SlotContext, SlotDecisions};
+use augenblick_core::slots::{decide_slots, variants_from_json, Rule, SlotContext, SlotDecisions};
 use augenblick_core::{Consent, InitOptions};
 use wasm_bindgen::prelude::*;
 
@@ -130,6 +130,21 @@ impl Runtime {
         };
         let slots = json::parse(slots).unwrap_or(Value::Null);
         decide_slots(&slots, &self.rules, &context).to_json()
+    }
+
+    /// The index of the first of `variants` (condition objects, checked like rules) that
+    /// holds for the last moment decided; `-1` for none, and before any decision. An
+    /// `InvalidOptionError` names a bad field.
+    pub fn choose(&self, variants: JsValue) -> Result<i32, JsValue> {
+        let variants = read_options(variants, "variants")
+            .and_then(|value| variants_from_json(&value))
+            .map_err(|e| to_js_error(&e))?;
+        let chosen = self.decision().and_then(|context| {
+            variants
+                .iter()
+                .position(|conditions| conditions.hold(&context))
+        });
+        Ok(chosen.map_or(-1, |index| index as i32))
     }
 
     /// Replaces the simulated context (`null`: the real one); an `InvalidOptionError`

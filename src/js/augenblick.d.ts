@@ -3,16 +3,8 @@
 
 export type Daypart = "morning" | "afternoon" | "evening" | "night";
 
-/**
- * A programmatic variant, for sites that cannot change their markup: the same as a
- * `<template data-moment>` inside a slot. Give `slot` or `selector`, and `template`, or
- * `text` and/or `attributes`.
- */
-export interface SlotRule {
-  /** The slots marked `data-augenblick-slot="…"` with this name. */
-  slot?: string;
-  /** Or: the elements this CSS selector finds, which become slots. */
-  selector?: string;
+/** When a variant applies: the conditions of a `SlotRule`. */
+export interface VariantConditions {
   moment: MomentKind;
   /** The moment's confidence must be at least this (0 to 1). */
   minConfidence?: number;
@@ -20,6 +12,18 @@ export interface SlotRule {
   minUrgency?: number;
   device?: DeviceClass | DeviceClass[];
   daypart?: Daypart | Daypart[];
+}
+
+/**
+ * A programmatic variant, for sites that cannot change their markup: the same as a
+ * `<template data-moment>` inside a slot. Give `slot` or `selector`, and `template`, or
+ * `text` and/or `attributes`.
+ */
+export interface SlotRule extends VariantConditions {
+  /** The slots marked `data-augenblick-slot="…"` with this name. */
+  slot?: string;
+  /** Or: the elements this CSS selector finds, which become slots. */
+  selector?: string;
   /** The value of `data-augenblick-variant` when it applies (default: the moment; not `"default"`). */
   name?: string;
   /** The `id` of a `<template>` whose content the slot shows, cloned. */
@@ -121,6 +125,17 @@ export declare class Augenblick {
    * consent, nothing queued. Throws an `InvalidOptionError` without an `events` option.
    */
   track(event: string, properties?: Record<string, unknown>): boolean;
+  /**
+   * The index of the first of `variants` that holds for the moment last decided, or -1
+   * (also before any decision): the slots' decision, for content the page renders itself.
+   * Throws an `InvalidOptionError` naming a bad field (`variants[1].minUrgency`).
+   */
+  choose(variants: readonly VariantConditions[]): number;
+  /**
+   * Reports that content the page renders itself shows `variant` in `slot`: a
+   * `Variant Shown` event, as for slots, when events are configured and consented to.
+   */
+  shown(slot: string, variant: string): void;
   /** The snapshot of the last decision, with the simulated context if any. */
   snapshot(): Snapshot;
   /** What every slot shows now (also after `destroy()`). */

@@ -151,6 +151,26 @@ export class Augenblick {
     return this.#moment;
   }
 
+  /**
+   * The index of the first of `variants` (`{moment, minConfidence?, minUrgency?, device?,
+   * daypart?}`, the conditions of a rule) that holds for the moment last decided, or -1.
+   * The same decision as for slots, for content the page renders itself (the React and
+   * OpenFeature integrations use it).
+   */
+  choose(variants) {
+    this.#assertAlive();
+    return this.#runtime.choose(variants);
+  }
+
+  /**
+   * Reports that content the page renders itself shows `variant` in `slot`: a
+   * `Variant Shown` event, as for slots, when events are configured and consented to.
+   */
+  shown(slot, variant) {
+    this.#assertAlive();
+    if (this.#moment) this.#decisionEvent(String(slot), String(variant));
+  }
+
   /** The signals snapshot of the last decision (with the simulated context, if any). */
   snapshot() {
     this.#assertAlive();

@@ -21,7 +21,7 @@ mod rules;
 
 pub(crate) use conditions::{device_class, DEVICE_NAMES};
 pub use conditions::{Conditions, MarkupConditions, SlotContext};
-pub use rules::{rules_from_json, Content, Rule, Target};
+pub use rules::{rules_from_json, variants_from_json, Content, Rule, Target};
 
 use crate::json::{ToJson, Value};
 use crate::json_object;

@@ -57,6 +57,97 @@ pub fn rules_from_json(value: &Value) -> Result<Vec<Rule>, Error> {
         .collect()
 }
 
+/// Reads the `variants` of `Augenblick.choose` (and of the React and OpenFeature
+/// integrations): an array of condition objects, `{moment, minConfidence?, minUrgency?,
+/// device?, daypart?}`, checked as strictly as rules.
+pub fn variants_from_json(value: &Value) -> Result<Vec<Conditions>, Error> {
+    let Value::Array(items) = value else {
+        return Err(Error::invalid_option(
+            "variants",
+            Some("an array of conditions"),
+        ));
+    };
+    let mut variants = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        let path = |field: &str| indexed("variants", index, field);
+        let mut fields = ConditionFields::default();
+        for (key, field) in object(item, &path(""))? {
+            if !fields.read(key, field, &path)? {
+                return Err(Error::invalid_option(&path(key), None));
+            }
+        }
+        variants.push(fields.finish(&path)?);
+    }
+    Ok(variants)
+}
+
+/// The condition fields of a rule or a variant, as they are read.
+#[derive(Default)]
+struct ConditionFields {
+    moment: Option<MomentKind>,
+    min_confidence: f32,
+    min_urgency: f32,
+    devices: Option<Vec<String>>,
+    dayparts: Option<Vec<String>>,
+}
+
+impl ConditionFields {
+    /// Reads `key` if it is a condition field (`Ok(false)` if it is not); `path` names a
+    /// field in errors.
+    fn read(
+        &mut self,
+        key: &str,
+        field: &Value,
+        path: &dyn Fn(&str) -> String,
+    ) -> Result<bool, Error> {
+        let invalid = |expected| Error::invalid_option(&path(key), Some(expected));
+        match key {
+            "moment" => {
+                let kind = field
+                    .as_str()
+                    .and_then(|text| text.parse::<MomentKind>().ok());
+                self.moment = Some(kind.ok_or_else(|| invalid("know, go, do or buy"))?);
+            }
+            "minConfidence" | "minUrgency" => {
+                let n = field
+                    .as_f64()
+                    .and_then(|n| fraction_value(n as f32))
+                    .ok_or_else(|| invalid(FRACTION))?;
+                if key == "minConfidence" {
+                    self.min_confidence = n;
+                } else {
+                    self.min_urgency = n;
+                }
+            }
+            "device" => self.devices = Some(names(field).ok_or_else(|| invalid(DEVICE_NAMES))?),
+            "daypart" => self.dayparts = Some(names(field).ok_or_else(|| invalid(DAYPART_NAMES))?),
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    fn finish(self, path: &dyn Fn(&str) -> String) -> Result<Conditions, Error> {
+        let invalid = |field: &str, expected| Error::invalid_option(&path(field), Some(expected));
+        let moment = self
+            .moment
+            .ok_or_else(|| invalid("moment", "know, go, do or buy"))?;
+        let mut conditions = Conditions::for_moment(moment);
+        conditions.min_confidence = self.min_confidence;
+        conditions.min_urgency = self.min_urgency;
+        if let Some(list) = &self.devices {
+            conditions
+                .set_devices(list.iter().map(String::as_str))
+                .map_err(|_| invalid("device", DEVICE_NAMES))?;
+        }
+        if let Some(list) = &self.dayparts {
+            conditions
+                .set_dayparts(list.iter().map(String::as_str))
+                .map_err(|_| invalid("daypart", DAYPART_NAMES))?;
+        }
+        Ok(conditions)
+    }
+}
+
 fn rule(value: &Value, index: usize) -> Result<Rule, Error> {
     let path = |field: &str| indexed("rules", index, field);
     let invalid = |field: &str, expected| Error::invalid_option(&path(field), Some(expected));
@@ -67,11 +158,12 @@ fn rule(value: &Value, index: usize) -> Result<Rule, Error> {
             .ok_or_else(|| invalid(field, "a string"))
     };
     let mut target = None;
-    let mut moment = None;
-    let (mut min_confidence, mut min_urgency) = (0.0, 0.0);
-    let (mut devices, mut dayparts) = (None, None);
+    let mut fields = ConditionFields::default();
     let (mut name, mut template, mut text, mut attributes) = (None, None, None, Vec::new());
     for (key, field) in object(value, &path(""))? {
+        if fields.read(key, field, &path)? {
+            continue;
+        }
         match key.as_str() {
             "slot" | "selector" => {
                 if target.is_some() {
@@ -87,26 +179,6 @@ fn rule(value: &Value, index: usize) -> Result<Rule, Error> {
                     Target::Selector(value)
                 });
             }
-            "moment" => {
-                let text = string(key, field)?;
-                moment = Some(
-                    text.parse::<MomentKind>()
-                        .map_err(|_| invalid(key, "know, go, do or buy"))?,
-                );
-            }
-            "minConfidence" | "minUrgency" => {
-                let n = field
-                    .as_f64()
-                    .and_then(|n| fraction_value(n as f32))
-                    .ok_or_else(|| invalid(key, FRACTION))?;
-                if key == "minConfidence" {
-                    min_confidence = n;
-                } else {
-                    min_urgency = n;
-                }
-            }
-            "device" => devices = Some(names(field).ok_or_else(|| invalid(key, DEVICE_NAMES))?),
-            "daypart" => dayparts = Some(names(field).ok_or_else(|| invalid(key, DAYPART_NAMES))?),
             "name" => {
                 let value = string(key, field)?;
                 if value.trim().is_empty() || value == "default" {
@@ -134,20 +206,7 @@ fn rule(value: &Value, index: usize) -> Result<Rule, Error> {
         }
     }
     let target = target.ok_or_else(|| invalid("slot", "a slot name or a selector"))?;
-    let moment = moment.ok_or_else(|| invalid("moment", "know, go, do or buy"))?;
-    let mut conditions = Conditions::for_moment(moment);
-    conditions.min_confidence = min_confidence;
-    conditions.min_urgency = min_urgency;
-    if let Some(list) = &devices {
-        conditions
-            .set_devices(list.iter().map(String::as_str))
-            .map_err(|_| invalid("device", DEVICE_NAMES))?;
-    }
-    if let Some(list) = &dayparts {
-        conditions
-            .set_dayparts(list.iter().map(String::as_str))
-            .map_err(|_| invalid("daypart", DAYPART_NAMES))?;
-    }
+    let conditions = fields.finish(&path)?;
     let content = match (template, text, attributes.is_empty()) {
         (Some(_), Some(_), _) | (Some(_), None, false) => {
             return Err(invalid(
@@ -161,9 +220,9 @@ fn rule(value: &Value, index: usize) -> Result<Rule, Error> {
     };
     Ok(Rule {
         target,
+        name: name.unwrap_or_else(|| conditions.moment.as_str().to_owned()),
         conditions,
         content,
-        name: name.unwrap_or_else(|| moment.as_str().to_owned()),
     })
 }
 
@@ -238,6 +297,40 @@ mod tests {
         );
         assert_eq!(rules[1].name, "do");
         assert_eq!(rules[1].content, Content::Template("tpl-recipe".into()));
+    }
+
+    #[test]
+    fn variants_are_conditions_read_as_strictly_as_rules() {
+        let variants = variants_from_json(
+            &parse(r#"[{"moment":"go","minUrgency":0.5,"device":"mobile"},{"moment":"do"}]"#)
+                .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(variants.len(), 2);
+        assert_eq!(variants[0].moment, MomentKind::Go);
+        assert_eq!(variants[0].min_urgency, 0.5);
+        assert_eq!(variants[1].moment, MomentKind::Do);
+        let message = |text: &str| {
+            variants_from_json(&parse(text).unwrap())
+                .unwrap_err()
+                .message()
+        };
+        assert_eq!(
+            message("{}"),
+            "invalid option variants: expected an array of conditions"
+        );
+        assert_eq!(
+            message(r#"[{"moment":"do"},{"minConfidence":0.5}]"#),
+            "invalid option variants[1].moment: expected know, go, do or buy"
+        );
+        assert_eq!(
+            message(r#"[{"moment":"go","daypart":"noon"}]"#),
+            "invalid option variants[0].daypart: expected morning, afternoon, evening or night"
+        );
+        assert_eq!(
+            message(r#"[{"moment":"go","content":"x"}]"#),
+            "unknown option variants[0].content"
+        );
     }
 
     #[test]

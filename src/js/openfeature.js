@@ -1,0 +1,122 @@
+// augenblick/openfeature: an OpenFeature provider (for @openfeature/web-sdk) whose flags
+// target the visitor's moment and urgency, decided on the device as slots are.
+import {
+  FlagNotFoundError,
+  OpenFeatureEventEmitter,
+  ProviderEvents,
+  StandardResolutionReasons,
+  TypeMismatchError,
+} from "@openfeature/web-sdk";
+
+import { Augenblick } from "./augenblick.js";
+
+function invalidOption(path, expected) {
+  const error = new Error(`invalid option ${path}: expected ${expected}`);
+  error.name = "InvalidOptionError";
+  return error;
+}
+
+const isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Checks a flag's shape here; its conditions are checked by the SDK in `initialize`. */
+function readFlag(key, flag) {
+  const path = `flags[${JSON.stringify(key)}]`;
+  if (!isObject(flag)) throw invalidOption(path, "a flag: {variants, defaultVariant, targeting?}");
+  if (!isObject(flag.variants) || Object.keys(flag.variants).length === 0) {
+    throw invalidOption(`${path}.variants`, "an object of named values");
+  }
+  if (!Object.hasOwn(flag.variants, flag.defaultVariant)) throw invalidOption(`${path}.defaultVariant`, "the name of one of its variants");
+  const targeting = flag.targeting ?? [];
+  if (!Array.isArray(targeting)) throw invalidOption(`${path}.targeting`, "an array of {variant, moment, …}");
+  const conditions = targeting.map((rule, i) => {
+    if (!isObject(rule) || !Object.hasOwn(flag.variants, rule.variant)) {
+      throw invalidOption(`${path}.targeting[${i}].variant`, "the name of one of its variants");
+    }
+    const { variant, ...when } = rule;
+    return when;
+  });
+  return { variants: flag.variants, defaultVariant: flag.defaultVariant, targeting, conditions, path };
+}
+
+/**
+ * `new AugenblickProvider({ flags, options?, instance? })`: `flags` maps each flag key to
+ * `{ variants: {name: value}, defaultVariant, targeting?: [{ variant, moment,
+ * minConfidence?, minUrgency?, device?, daypart? }] }`; the first targeting rule that holds
+ * for the moment picks the variant. It uses the started `instance`, or starts the SDK with
+ * `options`. Every moment decided tells OpenFeature that the flags may have changed.
+ */
+export class AugenblickProvider {
+  metadata = { name: "augenblick" };
+  runsOn = "client";
+  events = new OpenFeatureEventEmitter();
+  #flags = new Map();
+  #options;
+  #given;
+  #instance = null;
+  #unsubscribe = () => {};
+
+  constructor({ flags, options, instance } = {}) {
+    if (!isObject(flags)) throw invalidOption("flags", "an object of flags by key");
+    for (const [key, flag] of Object.entries(flags)) this.#flags.set(key, readFlag(key, flag));
+    this.#options = options;
+    this.#given = instance ?? null;
+  }
+
+  async initialize() {
+    const instance = this.#given ?? (await Augenblick.init(this.#options));
+    for (const flag of this.#flags.values()) {
+      try {
+        instance.choose(flag.conditions);
+      } catch (error) {
+        if (!this.#given) instance.destroy();
+        error.message = error.message.replace("variants", `${flag.path}.targeting`);
+        throw error;
+      }
+    }
+    this.#instance = instance;
+    let replay = true;
+    this.#unsubscribe = instance.on("moment", () => {
+      if (!replay) this.events.emit(ProviderEvents.ConfigurationChanged, { flagsChanged: [...this.#flags.keys()] });
+    });
+    replay = false;
+  }
+
+  async onClose() {
+    this.#unsubscribe();
+    if (!this.#given) this.#instance?.destroy();
+    this.#instance = null;
+  }
+
+  resolveBooleanEvaluation(flagKey) {
+    return this.#resolve(flagKey, "boolean");
+  }
+
+  resolveStringEvaluation(flagKey) {
+    return this.#resolve(flagKey, "string");
+  }
+
+  resolveNumberEvaluation(flagKey) {
+    return this.#resolve(flagKey, "number");
+  }
+
+  resolveObjectEvaluation(flagKey) {
+    return this.#resolve(flagKey, "object");
+  }
+
+  #resolve(flagKey, type) {
+    const flag = this.#flags.get(flagKey);
+    if (!flag) throw new FlagNotFoundError(`augenblick: no flag ${JSON.stringify(flagKey)}`);
+    const moment = this.#instance?.moment() ?? null;
+    const chosen = moment ? this.#instance.choose(flag.conditions) : -1;
+    const variant = chosen >= 0 ? flag.targeting[chosen].variant : flag.defaultVariant;
+    const value = flag.variants[variant];
+    const actual = value === null ? "null" : typeof value;
+    if (actual !== type) throw new TypeMismatchError(`augenblick: flag ${JSON.stringify(flagKey)} is ${actual}, not ${type}`);
+    return {
+      value,
+      variant,
+      reason: chosen >= 0 ? StandardResolutionReasons.TARGETING_MATCH : StandardResolutionReasons.DEFAULT,
+      flagMetadata: moment ? { moment: moment.kind, confidence: moment.confidence, urgency: moment.urgency } : {},
+    };
+  }
+}

@@ -1,0 +1,111 @@
+// augenblick/react: <AugenblickProvider>, useMoment(), useAugenblick() and <Slot>.
+//
+// Server rendering and hydration see no moment (the SDK runs in the browser only), so a
+// <Slot> renders its default content on the server and in the first client render, and
+// hydration matches; the variant follows once the SDK has decided, after hydration.
+import { createContext, createElement, Fragment, useContext, useEffect, useMemo, useState } from "react";
+
+import { Augenblick } from "./augenblick.js";
+
+const AugenblickContext = createContext({ instance: null, moment: null });
+
+// `Augenblick.init` allows one instance per page: every provider shares it, and it is
+// destroyed only when the last one unmounts. A provider unmounted and mounted again at once
+// (React's StrictMode in development) keeps it.
+let shared = null;
+
+function acquire(options) {
+  if (shared) {
+    clearTimeout(shared.destroyTimer);
+    shared.users++;
+  } else {
+    shared = { started: Augenblick.init(options), users: 1, destroyTimer: 0 };
+    // A failed start leaves nothing to share: the next provider tries again.
+    const failed = shared;
+    failed.started.catch(() => shared === failed && (shared = null));
+  }
+  return shared.started;
+}
+
+function release() {
+  const released = shared;
+  if (!released || --released.users > 0) return;
+  released.destroyTimer = setTimeout(() => {
+    if (shared === released) shared = null;
+    released.started.then((instance) => instance.destroy(), () => {});
+  });
+}
+
+/**
+ * Starts the SDK in the browser (once per page, whatever the number of providers) with
+ * `options`, read once, or uses the started `instance` given; `onError` hears a failed
+ * start (the page keeps its default content).
+ */
+export function AugenblickProvider({ options, instance: given, onError, children }) {
+  const [instance, setInstance] = useState(null);
+  const [moment, setMoment] = useState(null);
+  useEffect(() => {
+    let active = true;
+    let unsubscribe = () => {};
+    const started = given ? Promise.resolve(given) : acquire(options);
+    started.then(
+      (ready) => {
+        if (!active) return;
+        setInstance(ready);
+        unsubscribe = ready.on("moment", setMoment);
+      },
+      (error) => {
+        if (!active) return;
+        if (onError) onError(error);
+        else console.error("augenblick/react: the SDK did not start", error);
+      },
+    );
+    return () => {
+      active = false;
+      unsubscribe();
+      if (!given) release();
+    };
+    // The options are read once, as Augenblick.init reads them.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [given]);
+  const value = useMemo(() => ({ instance, moment }), [instance, moment]);
+  return createElement(AugenblickContext.Provider, { value }, children);
+}
+
+/** The moment last decided; `null` on the server, while starting and without consent. */
+export function useMoment() {
+  return useContext(AugenblickContext).moment;
+}
+
+/** The started SDK instance, or `null` (on the server, while starting, after a failure). */
+export function useAugenblick() {
+  return useContext(AugenblickContext).instance;
+}
+
+/**
+ * Shows the first of `variants` (`{moment, minConfidence?, minUrgency?, device?,
+ * daypart?, content, name?}`) whose conditions hold, decided as the SDK decides slots, or
+ * its children (the default) until then and when none holds. A variant that does not
+ * read is reported once on the console and never shown. With `name`, what it shows is
+ * reported as a `Variant Shown` event (with events consent).
+ */
+export function Slot({ name, variants, children }) {
+  const { instance, moment } = useContext(AugenblickContext);
+  const chosen = useMemo(() => {
+    if (!instance || !moment || !variants?.length) return -1;
+    try {
+      return instance.choose(variants.map(({ content, name, ...conditions }) => conditions));
+    } catch (error) {
+      console.error(`augenblick/react: <Slot${name ? ` name="${name}"` : ""}>: ${error.message}`);
+      return -1;
+    }
+  }, [instance, moment, variants, name]);
+  const variant = chosen >= 0 ? variants[chosen] : null;
+  const variantName = variant ? (variant.name ?? variant.moment) : "default";
+  const decided = moment !== null;
+  // Like slots: reported when what it shows changes, not on every moment.
+  useEffect(() => {
+    if (name && instance && decided) instance.shown(name, variantName);
+  }, [instance, decided, name, variantName]);
+  return createElement(Fragment, null, variant ? variant.content : children);
+}
