@@ -11,12 +11,13 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 const root = resolve(fileURLToPath(import.meta.url), "../..");
 const SHIPPED = ["augenblick_bg.wasm", "augenblick.js", "augenblick.css"];
 /**
- * The ceiling the budget may never exceed: 95,000 bytes, raised from 40,000 when the moment
- * model came in, from 62,000 for slots and `Augenblick.init`, from 75,500 for consent and
- * from 83,000 for events (BENCHMARKS.md, "Package size with the model", "… with slots",
- * "… with consent" and "… with events").
+ * The ceiling the budget may never exceed: 92,500 bytes. It was raised from 40,000 when the
+ * moment model came in, from 62,000 for slots and `Augenblick.init`, from 75,500 for
+ * consent and from 83,000 to 95,000 for events, then lowered to 92,500 when one slice
+ * that could panic was removed (BENCHMARKS.md, "Package size with the model", "… with
+ * slots", "… with consent", "… with events" and "… without std's formatting of slices").
  */
-const MAX_BUDGET_BYTES = 95_000;
+const MAX_BUDGET_BYTES = 92_500;
 
 const budget = JSON.parse(readFileSync(join(root, "size-budget.json"), "utf8"));
 const limit = budget.gzip_total_bytes;
