@@ -27,6 +27,9 @@ const resolveGlue = {
 await build({
   entryPoints: [join(root, "src/js/augenblick.js")],
   outfile: glue,
+  // V8 compiles every function when the file loads, not at its first call, which is
+  // inside Augenblick.init (BENCHMARKS.md, "Where the first call's time goes").
+  banner: { js: "//# allFunctionsCalledOnLoad" },
   allowOverwrite: true,
   bundle: true,
   minify: true,

@@ -34,6 +34,14 @@ function namedError(name, message) {
   return error;
 }
 
+/**
+ * The start-up's phases as User Timing measures (`augenblick:runtime`, …): DevTools'
+ * Performance panel shows them, and scripts/bench-slots.mjs reads them. Once per page.
+ */
+function startupMeasures(phases) {
+  for (const [name, start, end] of phases) safely(() => performance.measure(`augenblick:${name}`, { start, end }));
+}
+
 /** Calls each listener; one that throws is reported and does not stop the others. */
 function notifyAll(listeners, value) {
   // A copy: a listener added meanwhile had its replay from `on()` already.
@@ -115,7 +123,11 @@ export class Augenblick {
     // What consent sources say so far goes in before the collector starts, so that nothing
     // is stored that one of them refuses: Global Privacy Control, Consent Mode's commands,
     // the CMP's cookie.
-    this.#runtime = new Runtime(options, globalPrivacyControl(), consentModeCommands(), tcfCookie(), uuid());
+    const started = performance.now();
+    const sources = [globalPrivacyControl(), consentModeCommands(), tcfCookie(), uuid()];
+    const read = performance.now();
+    this.#runtime = new Runtime(options, ...sources);
+    const constructed = performance.now();
     try {
       this.#rules = JSON.parse(this.#runtime.rules());
       this.#selectors = this.#rules.map((rule, index) => {
@@ -139,7 +151,9 @@ export class Augenblick {
       this.#stopHistory = watchHistory(() => this.#historyChanged());
       this.#observer = new MutationObserver((records) => this.#mutated(records));
       this.#observer.observe(document.documentElement, { childList: true, subtree: true });
+      const watching = performance.now();
       this.refresh();
+      startupMeasures([["consent-sources", started, read], ["runtime", read, constructed], ["watchers", constructed, watching], ["first-decision", watching, performance.now()]]);
     } catch (error) {
       this.destroy();
       throw error;
