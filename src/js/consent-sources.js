@@ -50,10 +50,31 @@ function tcDataFields(tcData) {
 /**
  * Calls `onTcData(json)` with every `tcData` a CMP reports through `addEventListener`:
  * `window.__tcfapi` if the page has it (the IAB stub queues calls until the CMP loads),
- * else the `__tcfapiLocator` frame of the nearest ancestor, through `postMessage`. Returns
+ * else the `__tcfapiLocator` frame of the nearest ancestor, through `postMessage`. A CMP
+ * loaded without the stub (the TCF asks sites to put the stub first; not every site does)
+ * is looked for again when the page has loaded and once more after `LATE_CMP_MS`. Returns
  * a function that stops listening; nothing happens where there is no CMP.
  */
 export function watchTcf(onTcData) {
+  let stopCmp = connectTcf(onTcData);
+  if (stopCmp) return stopCmp;
+  const lookAgain = () => {
+    stopCmp ??= connectTcf(onTcData);
+  };
+  const timer = setTimeout(lookAgain, LATE_CMP_MS);
+  addEventListener("load", lookAgain, { once: true });
+  return () => {
+    clearTimeout(timer);
+    removeEventListener("load", lookAgain);
+    stopCmp?.();
+  };
+}
+
+/** How long after the SDK starts a CMP without the stub is looked for the last time. */
+const LATE_CMP_MS = 3000;
+
+/** Starts listening to the page's CMP; returns the function that stops, or null if there is none. */
+function connectTcf(onTcData) {
   let listenerId = null;
   let stopped = false;
   const callback = (tcData, success) => {
@@ -73,7 +94,7 @@ export function watchTcf(onTcData) {
     return () => {};
   }
   const locator = findLocator();
-  if (!locator) return () => {};
+  if (!locator) return null;
   const callId = `augenblick-${Math.random().toString(36).slice(2)}`;
   const onMessage = (event) => {
     if (event.source !== locator) return;

@@ -202,6 +202,18 @@ test("consent through a real IAB CMP (stub and CmpApi): the mapping holds, and a
   await context.close();
 });
 
+test("a CMP without the IAB stub, defined after the page has loaded, is still heard", async () => {
+  const withStorage = oracleStrings().find((s) => expectedConsent(s).storage && expectedConsent(s).personalization);
+  const { context } = await countingContext();
+  const page = await context.newPage();
+  await page.goto(`${server.url}fixtures/tcf.html?tc=${encodeURIComponent(withStorage.tcString)}&late&options={}`);
+  assert.deepEqual(await page.evaluate(() => window.__started), { ok: true });
+  assert.equal(await page.evaluate(() => typeof window.__tcfapi), "undefined", "no CMP when the SDK starts");
+  await page.waitForFunction(() => window.augenblick.consent().sources.storage === "tcf");
+  assert.deepEqual(purposesOf(await page.evaluate(() => window.augenblick.consent())), expectedConsent(withStorage));
+  await context.close();
+});
+
 test("the CMP's cookie is read before anything is stored: options granting storage do not write it", async () => {
   const refusing = oracleStrings().find((s) => !expectedConsent(s).storage);
   const { context } = await countingContext();

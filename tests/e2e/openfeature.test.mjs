@@ -21,7 +21,11 @@ before(async () => {
   for (const name of PAGES) {
     copyFileSync(join(FIXTURE, `${name}.js`), join(app, `${name}.js`));
     await build({ entryPoints: [join(app, `${name}.js`)], outfile: join(app, `public/${name}.js`), bundle: true, format: "esm", logLevel: "warning" });
-    writeFileSync(join(app, `public/${name}.html`), readFileSync(join(FIXTURE, "index.html"), "utf8").replace("PAGE.js", `${name}.js`));
+    // The package tests' page, with this test's script and without the stylesheet.
+    const html = readFileSync(join(ROOT, "tests/e2e/fixtures/package/index.html"), "utf8")
+      .replace(/ *<link rel="stylesheet" href="STYLESHEET">\n/, "")
+      .replace("main.js", `${name}.js`);
+    writeFileSync(join(app, `public/${name}.html`), html);
   }
   copyFileSync(join(app, "node_modules/augenblick/augenblick_bg.wasm"), join(app, "public/augenblick_bg.wasm"));
   server = await startServer({ mounts: [["/openfeature/", join(app, "public")]] });
