@@ -35,7 +35,14 @@ function readFlag(key, flag) {
     const { variant, ...when } = rule;
     return when;
   });
-  return { variants: flag.variants, defaultVariant: flag.defaultVariant, targeting, conditions, path };
+  // Copies: what was checked is what is used, whatever the caller changes later.
+  return {
+    variants: { ...flag.variants },
+    defaultVariant: flag.defaultVariant,
+    ruleVariants: targeting.map((rule) => rule.variant),
+    conditions,
+    path,
+  };
 }
 
 /**
@@ -54,6 +61,7 @@ export class AugenblickProvider {
   #given;
   #instance = null;
   #unsubscribe = () => {};
+  #closed = false;
 
   constructor({ flags, options, instance } = {}) {
     if (!isObject(flags)) throw invalidOption("flags", "an object of flags by key");
@@ -63,26 +71,38 @@ export class AugenblickProvider {
   }
 
   async initialize() {
+    this.#closed = false;
     const instance = this.#given ?? (await Augenblick.init(this.#options));
+    const release = () => this.#given || instance.destroy();
+    // Closed while the SDK was starting (OpenFeature replaced this provider): let it go.
+    if (this.#closed) {
+      release();
+      return;
+    }
     for (const flag of this.#flags.values()) {
       try {
         instance.choose(flag.conditions);
       } catch (error) {
-        if (!this.#given) instance.destroy();
-        error.message = error.message.replace("variants", `${flag.path}.targeting`);
+        release();
+        if (error instanceof Error) error.message = error.message.replace("variants", () => `${flag.path}.targeting`);
         throw error;
       }
     }
     this.#instance = instance;
+    // Every moment, and consent withdrawn (no moment), may change what the flags resolve to.
     let replay = true;
-    this.#unsubscribe = instance.on("moment", () => {
+    const changed = () => {
       if (!replay) this.events.emit(ProviderEvents.ConfigurationChanged, { flagsChanged: [...this.#flags.keys()] });
-    });
+    };
+    const stops = [instance.on("moment", changed), instance.on("consent", changed)];
+    this.#unsubscribe = () => stops.forEach((stop) => stop());
     replay = false;
   }
 
   async onClose() {
+    this.#closed = true;
     this.#unsubscribe();
+    this.#unsubscribe = () => {};
     if (!this.#given) this.#instance?.destroy();
     this.#instance = null;
   }
@@ -108,7 +128,7 @@ export class AugenblickProvider {
     if (!flag) throw new FlagNotFoundError(`augenblick: no flag ${JSON.stringify(flagKey)}`);
     const moment = this.#instance?.moment() ?? null;
     const chosen = moment ? this.#instance.choose(flag.conditions) : -1;
-    const variant = chosen >= 0 ? flag.targeting[chosen].variant : flag.defaultVariant;
+    const variant = chosen >= 0 ? flag.ruleVariants[chosen] : flag.defaultVariant;
     const value = flag.variants[variant];
     const actual = value === null ? "null" : typeof value;
     if (actual !== type) throw new TypeMismatchError(`augenblick: flag ${JSON.stringify(flagKey)} is ${actual}, not ${type}`);

@@ -11,29 +11,42 @@ const AugenblickContext = createContext({ instance: null, moment: null });
 
 // `Augenblick.init` allows one instance per page: every provider shares it, and it is
 // destroyed only when the last one unmounts. A provider unmounted and mounted again at once
-// (React's StrictMode in development) keeps it.
+// (React's StrictMode in development) keeps it; one mounted after the last has gone starts
+// a new instance once the old one is destroyed.
 let shared = null;
+let teardown = Promise.resolve();
 
+/** The shared start, counted; give it back to `release`. */
 function acquire(options) {
   if (shared) {
     clearTimeout(shared.destroyTimer);
     shared.users++;
-  } else {
-    shared = { started: Augenblick.init(options), users: 1, destroyTimer: 0 };
-    // A failed start leaves nothing to share: the next provider tries again.
-    const failed = shared;
-    failed.started.catch(() => shared === failed && (shared = null));
+    return shared;
   }
-  return shared.started;
+  const record = { started: teardown.then(() => Augenblick.init(options)), users: 1, destroyTimer: 0 };
+  // A failed start leaves nothing to share: the next provider tries again.
+  record.started.catch(() => shared === record && (shared = null));
+  shared = record;
+  return record;
 }
 
-function release() {
-  const released = shared;
-  if (!released || --released.users > 0) return;
-  released.destroyTimer = setTimeout(() => {
-    if (shared === released) shared = null;
-    released.started.then((instance) => instance.destroy(), () => {});
+function release(record) {
+  if (record !== shared || --record.users > 0) return;
+  record.destroyTimer = setTimeout(() => {
+    if (shared === record) shared = null;
+    teardown = record.started.then((instance) => instance.destroy(), () => {});
   });
+}
+
+/** A <Slot> variant without what is not a condition: what `Augenblick.choose` reads. */
+const conditionsOf = ({ content, name, ...conditions }) => conditions;
+
+/** Console messages already given, so that a re-rendered <Slot> does not repeat them. */
+const reported = new Set();
+function reportOnce(message) {
+  if (reported.has(message)) return;
+  reported.add(message);
+  console.error(message);
 }
 
 /**
@@ -47,12 +60,15 @@ export function AugenblickProvider({ options, instance: given, onError, children
   useEffect(() => {
     let active = true;
     let unsubscribe = () => {};
-    const started = given ? Promise.resolve(given) : acquire(options);
-    started.then(
+    const record = given ? null : acquire(options);
+    (record ? record.started : Promise.resolve(given)).then(
       (ready) => {
         if (!active) return;
         setInstance(ready);
-        unsubscribe = ready.on("moment", setMoment);
+        // Consent withdrawn leaves no moment, and tells only consent listeners.
+        const update = () => setMoment(ready.moment());
+        const stops = [ready.on("moment", update), ready.on("consent", update)];
+        unsubscribe = () => stops.forEach((stop) => stop());
       },
       (error) => {
         if (!active) return;
@@ -63,7 +79,7 @@ export function AugenblickProvider({ options, instance: given, onError, children
     return () => {
       active = false;
       unsubscribe();
-      if (!given) release();
+      if (record) release(record);
     };
     // The options are read once, as Augenblick.init reads them.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -94,9 +110,9 @@ export function Slot({ name, variants, children }) {
   const chosen = useMemo(() => {
     if (!instance || !moment || !variants?.length) return -1;
     try {
-      return instance.choose(variants.map(({ content, name, ...conditions }) => conditions));
+      return instance.choose(variants.map(conditionsOf));
     } catch (error) {
-      console.error(`augenblick/react: <Slot${name ? ` name="${name}"` : ""}>: ${error.message}`);
+      reportOnce(`augenblick/react: <Slot${name ? ` name="${name}"` : ""}>: ${error.message}`);
       return -1;
     }
   }, [instance, moment, variants, name]);
@@ -105,7 +121,13 @@ export function Slot({ name, variants, children }) {
   const decided = moment !== null;
   // Like slots: reported when what it shows changes, not on every moment.
   useEffect(() => {
-    if (name && instance && decided) instance.shown(name, variantName);
+    if (!name || !instance || !decided) return;
+    try {
+      instance.shown(name, variantName);
+    } catch (error) {
+      // A given instance destroyed meanwhile: nothing to report to, and no reason to break the tree.
+      reportOnce(`augenblick/react: <Slot name="${name}">: ${error.message}`);
+    }
   }, [instance, decided, name, variantName]);
   return createElement(Fragment, null, variant ? variant.content : children);
 }

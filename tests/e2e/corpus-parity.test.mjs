@@ -12,7 +12,11 @@ import { browserPageSignals, nativeSnapshots, openCorpusPage, pickPages } from "
  * builder may read.
  */
 const CONSENT_DIALOG_PAGES = [156, 160];
-const PAGES = [...pickPages(10), ...pickPages(Infinity).filter((p) => CONSENT_DIALOG_PAGES.includes(p.id))];
+const PICKED = pickPages(10);
+const PAGES = [
+  ...PICKED,
+  ...pickPages(Infinity).filter((p) => CONSENT_DIALOG_PAGES.includes(p.id) && !PICKED.some((q) => q.id === p.id)),
+];
 
 let browser;
 let native;

@@ -46,7 +46,7 @@ async function result(name) {
   return { value, problems };
 }
 
-test("flags target the moment and the urgency, and follow them", async () => {
+test("flags target the moment and the urgency, and follow them and the consent", async () => {
   const { value, problems } = await result("given-instance");
   const { calm, hurried } = value;
   for (const state of [calm, hurried]) {
@@ -62,7 +62,10 @@ test("flags target the moment and the urgency, and follow them", async () => {
   }
   // Both sides of the urgency rule were seen.
   assert.ok(calm.urgency < 0.5 && hurried.urgency >= 0.5, `urgency ${calm.urgency} then ${hurried.urgency}`);
-  assert.deepEqual(value.changes, [calm.kind, hurried.kind]);
+  // Consent withdrawn: no moment, the default variant, and OpenFeature told.
+  assert.deepEqual(value.changes, [calm.kind, hurried.kind, null]);
+  assert.equal(value.withdrawn.value, "none");
+  assert.equal(value.withdrawn.reason, "DEFAULT");
   assert.equal(value.missing.value, true);
   assert.equal(value.missing.errorCode, "FLAG_NOT_FOUND");
   assert.equal(value.mismatch.value, 7);

@@ -59,7 +59,7 @@ test("the server renders every slot's default content and no moment", () => {
   assert.doesNotMatch(serverHtml, /variant-/);
 });
 
-test("the client hydrates without a mismatch, then shows the variant of the moment decided", async () => {
+test("the client hydrates without a mismatch, shows the variant of the moment decided, and the default once consent is withdrawn", async () => {
   const { page, problems } = await openWatchedPage(browser);
   await page.goto(server.url + "react/");
   await page.waitForFunction(() => document.getElementById("moment")?.textContent !== "deciding");
@@ -67,6 +67,10 @@ test("the client hydrates without a mismatch, then shows the variant of the mome
   assert.ok(["know", "go", "do", "buy"].includes(kind), `moment: ${kind}`);
   await page.waitForFunction((k) => document.getElementById("hero").textContent === `variant-${k}`, kind);
   assert.deepEqual(await page.evaluate(() => window.__recoverableErrors), []);
+  // Personalization consent withdrawn: no moment, and the default content again.
+  await page.evaluate(() => window.__augenblick.setConsent({ personalization: false }));
+  await page.waitForFunction(() => document.getElementById("moment").textContent === "deciding");
+  assert.equal(await page.textContent("#hero"), "default");
   // StrictMode mounts the provider twice: one SDK instance, no AlreadyRunningError.
   assert.deepEqual(problems, []);
   await page.close();

@@ -358,10 +358,11 @@ fn count_street_addresses(text: &str) -> usize {
     found
 }
 
-/// Phone numbers: a run of digits and `()+-./` separators, labelled ("tel. 030 1234567",
-/// 6 to 15 digits), international ("+49 30 1234567", 9 to 15 digits), or North American
-/// ("(212) 998-2500", "212-998-2500": groups of 3, 3 and 4). Dates, prices and postcodes
-/// are none of these.
+/// Phone numbers: a run of digits and ` ()+-./` separators, labelled ("tel. 030 1234567",
+/// 6 to 15 digits), international ("+49 30 1234567", 9 to 15 digits in at least two
+/// groups), or North American ("(212) 998-2500", "212-998-2500": groups of 3, 3 and 4).
+/// Dates, prices and postcodes are none of these. (A labelled number run together with
+/// more digits, "tel. 030 1234567 / 030 7654321", exceeds 15 digits and is missed.)
 fn count_phone_numbers(text: &str) -> usize {
     const MAX_RUN_BYTES: usize = 24;
     let bytes = text.as_bytes();
@@ -428,8 +429,15 @@ fn follows_phone_label(bytes: &[u8], at: usize) -> bool {
         .rev()
         .take_while(|b| b.is_ascii_alphabetic())
         .count();
-    let word = &before[before.len() - word_len..];
-    (1..=3).contains(&separators) && PHONE_LABELS.iter().any(|label| label.as_bytes() == word)
+    let word_start = before.len() - word_len;
+    let word = &before[word_start..];
+    // The whole word: "möbel" and "hôtel" do not end in a label.
+    let whole_word = word_start == 0
+        || before[word_start - 1].is_ascii_whitespace()
+        || before[word_start - 1].is_ascii_punctuation();
+    (1..=3).contains(&separators)
+        && whole_word
+        && PHONE_LABELS.iter().any(|label| label.as_bytes() == word)
 }
 
 /// "hauptstraße", "kirchweg", "keizersgracht", or the suffix alone ("Lange Straße").
@@ -611,6 +619,8 @@ mod tests {
             "telefon",
             "tel. 12",
             "call 1234567abc",
+            "möbel 1234567",
+            "hôtel 0123456789",
         ] {
             assert_eq!(count_phone_numbers(&fold(not_phone)), 0, "{not_phone}");
         }

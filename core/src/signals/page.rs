@@ -55,7 +55,9 @@ pub mod limits {
 /// about, and a dialog that lists hundreds of ad vendors would fill the text budget before
 /// the page's own text (a classified-ads page of the corpus was read as 30,000 characters
 /// of Cookiebot). Ids only, except for CMPs without one: a class such as "cookie-consent"
-/// may sit on `<body>` while the banner shows.
+/// may sit on `<body>` while the banner shows. (In a quirks-mode document a browser matches
+/// `#id` and `.class` ignoring case, the native reader never does: a page without a doctype
+/// whose dialog's id differs in case from these is read differently.)
 pub const CONSENT_DIALOGS: &str = "#CybotCookiebotDialog, #onetrust-consent-sdk, \
 #usercentrics-root, #didomi-host, .qc-cmp2-container, [id^=sp_message_container], \
 #truste-consent-track, #cmpbox, #BorlabsCookieBox, #cookie-law-info-bar, \

@@ -352,6 +352,10 @@ mod tests {
             "invalid option rules[0].moment: expected know, go, do or buy"
         );
         assert_eq!(
+            message(r##"[{"slot":"a","moment":1,"text":"x"}]"##),
+            "invalid option rules[0].moment: expected know, go, do or buy"
+        );
+        assert_eq!(
             message(r##"[{"slot":"a","moment":"go","minUrgency":2,"text":"x"}]"##),
             "invalid option rules[0].minUrgency: expected a number from 0 to 1"
         );
