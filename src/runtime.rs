@@ -19,7 +19,7 @@ use crate::error::to_js_error;
 use crate::events::Events;
 use crate::inference::MomentEngine;
 use crate::json::{parse_json, read_options};
-use crate::signals::{position_requests, save_queue, storage_counts, SignalCollector};
+use crate::signals::{hold_sweep, position_requests, save_queue, storage_counts, SignalCollector};
 
 /// Internal: created by `Augenblick.init`, not part of the published API.
 #[wasm_bindgen(skip_typescript)]
@@ -130,6 +130,13 @@ impl Runtime {
         };
         let slots = json::parse(slots).unwrap_or(Value::Null);
         decide_slots(&slots, &self.rules, &context).to_json()
+    }
+
+    /// While `held`, stored keys without storage consent are not erased yet, unless the page
+    /// goes: a consent source the page has (a TCF CMP) is yet to answer.
+    #[wasm_bindgen(js_name = holdStorageSweep)]
+    pub fn hold_storage_sweep(&self, held: bool) {
+        hold_sweep(held);
     }
 
     /// The index of the first of `variants` (condition objects, checked like rules) that

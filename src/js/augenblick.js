@@ -5,7 +5,15 @@
 // and applies what comes back. It never builds markup from strings: variants are cloned
 // from `<template>` content or set as text and checked attributes.
 import initModule, { Runtime } from "#glue";
-import { consentModeCommands, globalPrivacyControl, safely, tcfCookie, watchConsentMode, watchTcf } from "./consent-sources.js";
+import {
+  consentModeCommands,
+  globalPrivacyControl,
+  safely,
+  tcfCmpPresent,
+  tcfCookie,
+  watchConsentMode,
+  watchTcf,
+} from "./consent-sources.js";
 import { Transport, uuid } from "./events-transport.js";
 
 export { default, initSync, MomentEngine, SignalCollector, version } from "#glue";
@@ -24,6 +32,8 @@ const NEVER_SLOTS = new Set([
   "script", "style", "base", "link", "meta", "iframe", "frame", "object", "embed", "noscript", "template",
   "set", "animate", "animatemotion", "animatetransform",
 ]);
+/** How long the erasure of stored keys waits for a CMP's first answer. */
+const CMP_ANSWER_MS = 3000;
 /** Slots inside variants inside variants…: deeper than this is a template that contains itself. */
 const MAX_NESTING = 4;
 
@@ -143,9 +153,14 @@ export class Augenblick {
       this.#consent = JSON.parse(this.#runtime.consent());
       const events = this.#runtime.eventsConfig();
       if (events) this.#transport = new Transport(this.#runtime, JSON.parse(events));
+      const cmpAnswered = tcfCmpPresent() ? this.#holdSweepUntilCmpAnswers() : () => {};
       this.#stopConsentSources.push(
+        cmpAnswered,
         watchConsentMode((commands) => this.#consentFrom(() => this.#runtime.consentMode(commands))),
-        watchTcf((tcData) => this.#consentFrom(() => this.#runtime.tcfData(tcData))),
+        watchTcf((tcData) => {
+          this.#consentFrom(() => this.#runtime.tcfData(tcData));
+          cmpAnswered();
+        }),
       );
       this.#pagePath = location.pathname + location.search;
       this.#stopHistory = watchHistory(() => this.#historyChanged());
@@ -314,6 +329,24 @@ export class Augenblick {
     const waiting = this.#runtime.track(String(event ?? ""), properties ?? null, uuid(), new Date().toISOString());
     this.#transport?.queued(waiting);
     return waiting >= 0;
+  }
+
+  /**
+   * Holds the erasure of stored keys without consent (scheduled for the next task) until
+   * the page's CMP first answers, since it may grant storage a moment later, or for at most
+   * `CMP_ANSWER_MS`; the page going erases at once. Returns the function that releases it.
+   */
+  #holdSweepUntilCmpAnswers() {
+    this.#runtime.holdStorageSweep(true);
+    let timer = null;
+    const release = () => {
+      if (timer === null) return;
+      clearTimeout(timer);
+      timer = null;
+      this.#runtime.holdStorageSweep(false);
+    };
+    timer = setTimeout(release, CMP_ANSWER_MS);
+    return release;
   }
 
   /** Queues `Moment Changed` (no slot) or `Variant Shown`, with events consent. */

@@ -359,26 +359,30 @@ export function requestPosition(sink, timeoutMs, maximumAgeMs) {
 }
 
 /**
- * Runs `task.run()` in a task of its own, or when the page is hidden or left if that comes
- * first (a timer may never fire in a tab closed at once, and is throttled in a hidden
- * one); again in the next task while it answers `false` (busy); then frees it. For work
- * that must happen soon but not before the first decision.
+ * Runs `task.run(leaving)` in a task of its own, or when the page is hidden or left if that
+ * comes first (`leaving`: a timer may never fire in a tab closed at once, and is throttled
+ * in a hidden one); again a moment later while it answers `false` (busy, or waiting); then
+ * frees it. For work that must happen soon but not before the first decision.
  */
 export function runSoon(task) {
   let done = false;
-  const tick = () => {
+  const tick = (leaving) => {
     if (done) return;
-    if (!task.run()) {
-      setTimeout(tick);
+    if (!task.run(leaving)) {
+      setTimeout(tick, RUN_SOON_RETRY_MS, false);
       return;
     }
     done = true;
-    removeEventListener("pagehide", tick);
+    removeEventListener("pagehide", whenLeaving);
     document.removeEventListener("visibilitychange", whenHidden);
     task.free();
   };
-  const whenHidden = () => document.visibilityState === "hidden" && tick();
-  addEventListener("pagehide", tick);
+  const whenLeaving = () => tick(true);
+  const whenHidden = () => document.visibilityState === "hidden" && tick(true);
+  addEventListener("pagehide", whenLeaving);
   document.addEventListener("visibilitychange", whenHidden);
-  setTimeout(tick);
+  setTimeout(tick, 0, false);
 }
+
+/** How often a task that could not run yet is asked again. */
+const RUN_SOON_RETRY_MS = 20;

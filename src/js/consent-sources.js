@@ -70,6 +70,15 @@ export function watchTcf(onTcData) {
   };
 }
 
+/** Whether the page has a TCF CMP now: `__tcfapi`, or an ancestor's `__tcfapiLocator` frame. */
+export function tcfCmpPresent() {
+  try {
+    return typeof window.__tcfapi === "function" || findLocator() !== null;
+  } catch {
+    return false;
+  }
+}
+
 /** How long after the SDK starts a CMP without the stub is looked for the last time. */
 const LATE_CMP_MS = 3000;
 

@@ -50,7 +50,8 @@ extern "C" {
     #[wasm_bindgen(js_name = storageRemove)]
     pub(crate) fn storage_remove(area: &str, key: &str);
 
-    /// Calls `task.run()` in a later task (again while it returns `false`), then frees it.
+    /// Calls `task.run(leaving)` in a later task, or as the page goes (again while it returns
+    /// `false`), then frees it.
     #[wasm_bindgen(js_name = runSoon)]
     pub(crate) fn run_soon(task: JsValue);
 

@@ -10,4 +10,6 @@ mod typescript;
 
 pub use collector::SignalCollector;
 pub(crate) use location::requests as position_requests;
-pub(crate) use storage::{anonymous_id, report_counts as storage_counts, save_queue, take_queue};
+pub(crate) use storage::{
+    anonymous_id, hold_sweep, report_counts as storage_counts, save_queue, take_queue,
+};

@@ -33,6 +33,16 @@ static PAGE_COUNTED: AtomicBool = AtomicBool::new(false);
 /// pending erasure that sees it change knows consent came after it was scheduled.
 static CONSENTS_ACTED_ON: AtomicU32 = AtomicU32::new(0);
 
+/// A consent source the page has is yet to answer (a TCF CMP loading its vendor list): the
+/// pending erasure waits for it, or for the page to go, so that a CMP granting storage a
+/// moment later does not find the visit counts erased.
+static SWEEP_HELD: AtomicBool = AtomicBool::new(false);
+
+/// Holds or releases the pending erasure (see [`SWEEP_HELD`]).
+pub(crate) fn hold_sweep(held: bool) {
+    SWEEP_HELD.store(held, Ordering::Relaxed);
+}
+
 /// Counts this page view (once per page load) and, at the first page of a session, this
 /// visit. Returns the session's page views and the number of earlier visits, or `None`
 /// where storage is unavailable.
@@ -95,7 +105,8 @@ pub(crate) fn take_queue() -> Option<String> {
 }
 
 /// Erases the stored keys in a later task (or when the page is hidden or left, if that
-/// comes first) unless storage consent is there by then. Storage is opened lazily by the
+/// comes first) unless storage consent is there by then, and not before an awaited consent
+/// source answers ([`hold_sweep`]). Storage is opened lazily by the
 /// browser and the first access costs milliseconds (BENCHMARKS.md), too long to pay before
 /// the first decision; consent given in between keeps what it stored.
 pub(crate) fn erase_soon(state: &Rc<RefCell<State>>) {
@@ -119,9 +130,12 @@ pub struct StorageSweep {
 #[wasm_bindgen]
 impl StorageSweep {
     /// Erases unless storage consent was given meanwhile, to this collector or to one
-    /// started after it; `false` while the collector is busy (asked again in the next
-    /// task).
-    pub fn run(&self) -> bool {
+    /// started after it; `false` while the collector is busy or, unless the page is
+    /// `leaving`, while a consent source is awaited (asked again soon).
+    pub fn run(&self, leaving: bool) -> bool {
+        if SWEEP_HELD.load(Ordering::Relaxed) && !leaving {
+            return false;
+        }
         let Ok(state) = self.state.try_borrow() else {
             return false;
         };

@@ -214,6 +214,27 @@ test("a CMP without the IAB stub, defined after the page has loaded, is still he
   await context.close();
 });
 
+test("a CMP that grants storage a moment after the SDK starts finds the visit counts kept", async () => {
+  const withStorage = oracleStrings().find((s) => expectedConsent(s).storage && expectedConsent(s).personalization);
+  const { context } = await countingContext();
+  const visits = [];
+  // Two visits (each page a new tab, so a new session); the CMP answers 800 ms after the
+  // page starts, well after the SDK, and writes no cookie, so nothing grants storage when
+  // the SDK starts.
+  for (let i = 0; i < 2; i++) {
+    const page = await context.newPage();
+    await page.goto(`${server.url}fixtures/tcf.html?tc=${encodeURIComponent(withStorage.tcString)}&answerMs=800&options={}`);
+    assert.equal(await page.evaluate(() => window.__started.then(() => window.augenblick.consent().storage)), false);
+    await page.waitForFunction(() => window.augenblick?.consent().storage === true);
+    // The erasure that was held waits no longer once the CMP answered.
+    await page.waitForTimeout(100);
+    visits.push(await page.evaluate(() => localStorage.getItem("augenblick:visits")));
+    await page.close();
+  }
+  assert.deepEqual(visits, ["1", "2"]);
+  await context.close();
+});
+
 test("the CMP's cookie is read before anything is stored: options granting storage do not write it", async () => {
   const refusing = oracleStrings().find((s) => !expectedConsent(s).storage);
   const { context } = await countingContext();
