@@ -41,3 +41,10 @@ export declare class AugenblickProvider implements Provider {
   resolveNumberEvaluation(flagKey: string, defaultValue: number): ResolutionDetails<number>;
   resolveObjectEvaluation<T extends JsonValue>(flagKey: string, defaultValue: T): ResolutionDetails<T>;
 }
+
+/**
+ * Keeps OpenFeature's evaluation context holding the moment of `instance` (`moment`,
+ * `momentConfidence`, `urgency`; none of them without a moment), so that any provider's
+ * targeting can use them. Returns the function that stops.
+ */
+export declare function shareMoment(instance: Augenblick): () => void;

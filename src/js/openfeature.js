@@ -1,7 +1,9 @@
 // augenblick/openfeature: an OpenFeature provider (for @openfeature/web-sdk) whose flags
-// target the visitor's moment and urgency, decided on the device as slots are.
+// target the visitor's moment and urgency, decided on the device as slots are, and the
+// moment in OpenFeature's evaluation context, for any other provider's targeting.
 import {
   FlagNotFoundError,
+  OpenFeature,
   OpenFeatureEventEmitter,
   ProviderEvents,
   StandardResolutionReasons,
@@ -139,4 +141,23 @@ export class AugenblickProvider {
       flagMetadata: moment ? { moment: moment.kind, confidence: moment.confidence, urgency: moment.urgency } : {},
     };
   }
+}
+
+/** The evaluation context attributes `shareMoment` keeps current. */
+const CONTEXT_KEYS = ["moment", "momentConfidence", "urgency"];
+
+/**
+ * Keeps OpenFeature's evaluation context holding the moment of `instance` (`moment`,
+ * `momentConfidence`, `urgency`; none of them without a moment, e.g. without consent), so
+ * that any provider's targeting rules can use them. Returns the function that stops.
+ */
+export function shareMoment(instance) {
+  const update = () => {
+    const moment = instance.moment();
+    const context = Object.fromEntries(Object.entries(OpenFeature.getContext()).filter(([key]) => !CONTEXT_KEYS.includes(key)));
+    if (moment) Object.assign(context, { moment: moment.kind, momentConfidence: moment.confidence, urgency: moment.urgency });
+    OpenFeature.setContext(context).catch((error) => globalThis.reportError?.(error));
+  };
+  const stops = [instance.on("moment", update), instance.on("consent", update)];
+  return () => stops.forEach((stop) => stop());
 }

@@ -66,6 +66,10 @@ test("flags target the moment and the urgency, and follow them and the consent",
   assert.deepEqual(value.changes, [calm.kind, hurried.kind, null]);
   assert.equal(value.withdrawn.value, "none");
   assert.equal(value.withdrawn.reason, "DEFAULT");
+  // The moment in the evaluation context, for another provider's targeting.
+  assert.deepEqual(value.shared.context, { region: "de", moment: hurried.kind, momentConfidence: hurried.details.flagMetadata.confidence, urgency: hurried.urgency });
+  assert.equal(value.shared.visit, hurried.kind === "go");
+  assert.deepEqual(value.unshared, { region: "de" });
   assert.equal(value.missing.value, true);
   assert.equal(value.missing.errorCode, "FLAG_NOT_FOUND");
   assert.equal(value.mismatch.value, 7);

@@ -1,6 +1,7 @@
 // augenblick/openfeature with @openfeature/web-sdk as a user writes it, checked by `tsc --noEmit`.
 import { OpenFeature } from "@openfeature/web-sdk";
-import { AugenblickProvider } from "augenblick/openfeature";
+import { Augenblick } from "augenblick";
+import { AugenblickProvider, shareMoment } from "augenblick/openfeature";
 
 export async function flags(): Promise<boolean> {
   await OpenFeature.setProviderAndWait(
@@ -28,5 +29,7 @@ export async function flags(): Promise<boolean> {
     // @ts-expect-error targeting rules name a moment
     flags: { x: { variants: { on: true }, defaultVariant: "on", targeting: [{ variant: "on", moment: "later" }] } },
   });
+  const stop: () => void = shareMoment(await Augenblick.init());
+  stop();
   return details.value;
 }
