@@ -162,13 +162,17 @@ function expectedConsent({ tcString, expected: e }) {
   };
 }
 
+/** An oracle TC string that grants storage and personalization. */
+const grantingStorage = (strings = oracleStrings()) =>
+  strings.find((s) => expectedConsent(s).storage && expectedConsent(s).personalization);
+
 const purposesOf = (consent) => ({
   personalization: consent.personalization, storage: consent.storage, geolocation: consent.geolocation, events: consent.events,
 });
 
 test("consent through a real IAB CMP (stub and CmpApi): the mapping holds, and a withdrawal erases", async () => {
   const strings = oracleStrings();
-  const withStorage = strings.find((s) => expectedConsent(s).storage && expectedConsent(s).personalization);
+  const withStorage = grantingStorage(strings);
   const withoutStorage = strings.find((s) => !expectedConsent(s).storage && expectedConsent(s).personalization);
   const withPublisherSegment = strings.find((s) => hasPublisherSegment(s.tcString) && s.expected.publisherConsents.length === 0);
   for (const entry of [withStorage, withoutStorage, withPublisherSegment]) {
@@ -203,7 +207,7 @@ test("consent through a real IAB CMP (stub and CmpApi): the mapping holds, and a
 });
 
 test("a CMP without the IAB stub, defined after the page has loaded, is still heard", async () => {
-  const withStorage = oracleStrings().find((s) => expectedConsent(s).storage && expectedConsent(s).personalization);
+  const withStorage = grantingStorage();
   const { context } = await countingContext();
   const page = await context.newPage();
   await page.goto(`${server.url}fixtures/tcf.html?tc=${encodeURIComponent(withStorage.tcString)}&late&options={}`);
@@ -215,7 +219,7 @@ test("a CMP without the IAB stub, defined after the page has loaded, is still he
 });
 
 test("a CMP that grants storage a moment after the SDK starts finds the visit counts kept", async () => {
-  const withStorage = oracleStrings().find((s) => expectedConsent(s).storage && expectedConsent(s).personalization);
+  const withStorage = grantingStorage();
   const { context } = await countingContext();
   const visits = [];
   // Two visits (each page a new tab, so a new session); the CMP answers 800 ms after the
