@@ -63,9 +63,17 @@ function readPageUnguarded([
   elementsPerKind, elementRawUnits, textNodes, textRawUnits, urlRawUnits, jsonLdRawUnits, jsonLdBlocks,
 ], consentDialogs) {
   let truncated = false;
-  const skipped = `${SKIPPED}, ${consentDialogs}`;
-  const notSkipped = (element) => element.closest(skipped) === null;
-  const anySkipped = document.querySelector(skipped) !== null;
+  // The skipped elements are found with one query; whether an element is inside one is
+  // then a walk up its ancestors through a Set, not `closest()` with the whole selector for
+  // every text node (with a consent dialog on the page, that was 8× the reading time).
+  const skippedRoots = new Set(document.querySelectorAll(`${SKIPPED}, ${consentDialogs}`));
+  const anySkipped = skippedRoots.size > 0;
+  const notSkipped = (element) => {
+    for (let ancestor = element; ancestor; ancestor = ancestor.parentElement) {
+      if (skippedRoots.has(ancestor)) return false;
+    }
+    return true;
+  };
   const select = (selector) => {
     let found = document.querySelectorAll(selector);
     if (found.length > 0 && anySkipped) found = Array.prototype.filter.call(found, notSkipped);
@@ -111,10 +119,19 @@ function readPageUnguarded([
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     let nodes = 0;
     let units = 0;
+    // Consecutive text nodes mostly share their parent: its answer is kept.
+    let lastParent = null;
+    let lastParentRead = true;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       if (parent && NON_TEXT_ELEMENTS.has(parent.localName)) continue;
-      if (parent && anySkipped && !notSkipped(parent)) continue;
+      if (parent && anySkipped) {
+        if (parent !== lastParent) {
+          lastParent = parent;
+          lastParentRead = notSkipped(parent);
+        }
+        if (!lastParentRead) continue;
+      }
       if (nodes === textNodes || units >= textRawUnits) {
         truncated = true;
         break;
