@@ -395,14 +395,18 @@ fn count_phone_numbers(text: &str) -> usize {
         let end_in_word = bytes
             .get(i + run_len)
             .is_some_and(u8::is_ascii_alphanumeric);
-        let groups: Vec<usize> = run
-            .split(|b| !b.is_ascii_digit())
-            .map(<[u8]>::len)
-            .filter(|len| *len > 0)
-            .collect();
-        let digits: usize = groups.iter().sum();
-        let north_american = matches!(groups[..], [3, 3, 4] | [1, 3, 3, 4]);
-        let international = run[0] == b'+' && (9..=15).contains(&digits) && groups.len() >= 2;
+        // Digit groups: their count, total, and the lengths of the first four (no allocation:
+        // this runs at every number of the page).
+        let (mut groups, mut digits, mut lengths) = (0, 0, [0usize; 4]);
+        for group in run.split(|b| !b.is_ascii_digit()).filter(|g| !g.is_empty()) {
+            if let Some(length) = lengths.get_mut(groups) {
+                *length = group.len();
+            }
+            groups += 1;
+            digits += group.len();
+        }
+        let north_american = matches!((groups, lengths), (3, [3, 3, 4, _]) | (4, [1, 3, 3, 4]));
+        let international = run[0] == b'+' && (9..=15).contains(&digits) && groups >= 2;
         let labelled = (6..=15).contains(&digits) && follows_phone_label(bytes, i);
         if !end_in_word && (north_american || international || labelled) {
             found += 1;
