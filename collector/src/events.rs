@@ -51,18 +51,24 @@ impl Refusal {
     }
 }
 
+/// A 413 for a body over `max` bytes; `what` it holds names the limit in the message.
+fn check_size(body: &[u8], max: usize, what: &str) -> Result<(), Refusal> {
+    if body.len() <= max {
+        return Ok(());
+    }
+    Err(Refusal {
+        status: 413,
+        message: format!(
+            "the body is {} bytes: {what} may have at most {max}",
+            body.len()
+        ),
+    })
+}
+
 /// The events of a `POST /v1/batch` body: `{ batch: [event, …], sentAt?, context? }`.
 /// The batch's own `sentAt` and `context` apply to events that have none.
 pub fn read_batch(body: &[u8]) -> Result<Vec<Event>, Refusal> {
-    if body.len() > MAX_BATCH_BYTES {
-        return Err(Refusal {
-            status: 413,
-            message: format!(
-                "the body is {} bytes: a batch may have at most {MAX_BATCH_BYTES}",
-                body.len()
-            ),
-        });
-    }
+    check_size(body, MAX_BATCH_BYTES, "a batch")?;
     let value = parse(body)?;
     let Value::Object(object) = value else {
         return Err(Refusal::bad(
@@ -86,15 +92,7 @@ pub fn read_batch(body: &[u8]) -> Result<Vec<Event>, Refusal> {
 
 /// The event of a `POST /v1/track` body.
 pub fn read_track(body: &[u8]) -> Result<Event, Refusal> {
-    if body.len() > MAX_EVENT_BYTES {
-        return Err(Refusal {
-            status: 413,
-            message: format!(
-                "the body is {} bytes: an event may have at most {MAX_EVENT_BYTES}",
-                body.len()
-            ),
-        });
-    }
+    check_size(body, MAX_EVENT_BYTES, "an event")?;
     let mut value = parse(body)?;
     if let Value::Object(object) = &mut value {
         object.entry("type").or_insert_with(|| Value::from("track"));
