@@ -44,6 +44,9 @@ function readFlag(key, flag) {
     ruleVariants: targeting.map((rule) => rule.variant),
     conditions,
     path,
+    // The moment `chosen` was made for (see `#resolve`).
+    chosenFor: undefined,
+    chosen: -1,
   };
 }
 
@@ -129,7 +132,12 @@ export class AugenblickProvider {
     const flag = this.#flags.get(flagKey);
     if (!flag) throw new FlagNotFoundError(`augenblick: no flag ${JSON.stringify(flagKey)}`);
     const moment = this.#instance?.moment() ?? null;
-    const chosen = moment ? this.#instance.choose(flag.conditions) : -1;
+    // Flags are read on every render: a flag's choice is made once per moment decided.
+    if (flag.chosenFor !== moment) {
+      flag.chosenFor = moment;
+      flag.chosen = moment ? this.#instance.choose(flag.conditions) : -1;
+    }
+    const chosen = flag.chosen;
     const variant = chosen >= 0 ? flag.ruleVariants[chosen] : flag.defaultVariant;
     const value = flag.variants[variant];
     const actual = value === null ? "null" : typeof value;
