@@ -27,7 +27,7 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
 import { launchChromium } from "../tests/e2e/browser.mjs";
-import { argument } from "./bench.mjs";
+import { argument, median } from "./bench.mjs";
 import { startServer } from "./serve.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -237,10 +237,6 @@ async function measure(browser, url, throttle, expectPersonalized) {
   return result;
 }
 
-const median = (values) => {
-  const sorted = values.filter((v) => v !== null && v !== undefined).sort((a, b) => a - b);
-  return sorted.length === 0 ? null : sorted[Math.floor(sorted.length / 2)];
-};
 const ms = (value) => (value === null ? "–" : `${value.toFixed(1)} ms`);
 
 async function pageBenchmark(browser, server, names, throttle) {

@@ -17,7 +17,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 import { launchChromium } from "../tests/e2e/browser.mjs";
-import { argument } from "./bench.mjs";
+import { argument, median } from "./bench.mjs";
 import { startServer } from "./serve.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -100,10 +100,9 @@ for (const { name, path, demo } of pages) {
   }
   const sorted = samples.map((s) => s.ms).sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  const load = samples.map((s) => s.loadMs).sort((a, b) => a - b)[Math.floor(samples.length / 2)];
+  const load = median(samples.map((s) => s.loadMs));
   const { slots, resolved, kind } = samples[0];
   if (resolved !== slots) throw new Error(`${name}: ${resolved} of ${slots} slots resolved`);
-  const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const refresh = median(samples.map((s) => s.refreshMs));
   const phases = Object.keys(samples[0].phases).map((phase) => `${phase} ${median(samples.map((s) => s.phases[phase])).toFixed(1)}`);
   rows.push({ name, slots, kind, median: at(0.5), p90: at(0.9), load, refresh, phases: phases.join(", ") });

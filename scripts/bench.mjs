@@ -8,6 +8,12 @@ export function argument(name, fallback) {
   return at === -1 ? fallback : Number(process.argv[at + 1]);
 }
 
+/** The median of the numbers among `values` (null and undefined left out), or null. */
+export function median(values) {
+  const sorted = values.filter((v) => v !== null && v !== undefined).sort((a, b) => a - b);
+  return sorted.length === 0 ? null : sorted[Math.floor(sorted.length / 2)];
+}
+
 /**
  * Opens a corpus page at its native record's address; `throttle` > 1 slows the CPU that
  * many times through the DevTools protocol (4: a mid-range phone).
