@@ -162,21 +162,6 @@ fn tc_strings_agree_with_the_iab_library() {
             "{text}"
         );
         let list = |key: &str| ids(want.get(key).unwrap());
-        assert_eq!(
-            set_ids(u64::from(tc.special_feature_optins), 12),
-            list("specialFeatureOptins"),
-            "{text}"
-        );
-        assert_eq!(
-            set_ids(u64::from(tc.purpose_consents), 24),
-            list("purposeConsents"),
-            "{text}"
-        );
-        assert_eq!(
-            set_ids(u64::from(tc.purpose_legitimate_interests), 24),
-            list("purposeLegitimateInterests"),
-            "{text}"
-        );
         let publisher = tc
             .publisher
             .clone()
@@ -187,16 +172,27 @@ fn tc_strings_agree_with_the_iab_library() {
                 custom_consents: 0,
                 custom_legitimate_interests: 0,
             });
-        assert_eq!(
-            set_ids(u64::from(publisher.consents), 24),
-            list("publisherConsents"),
-            "{text}"
-        );
-        assert_eq!(
-            set_ids(u64::from(publisher.legitimate_interests), 24),
-            list("publisherLegitimateInterests"),
-            "{text}"
-        );
+        for (bits, width, field) in [
+            (
+                u64::from(tc.special_feature_optins),
+                12,
+                "specialFeatureOptins",
+            ),
+            (u64::from(tc.purpose_consents), 24, "purposeConsents"),
+            (
+                u64::from(tc.purpose_legitimate_interests),
+                24,
+                "purposeLegitimateInterests",
+            ),
+            (u64::from(publisher.consents), 24, "publisherConsents"),
+            (
+                u64::from(publisher.legitimate_interests),
+                24,
+                "publisherLegitimateInterests",
+            ),
+        ] {
+            assert_eq!(set_ids(bits, width), list(field), "{field} of {text}");
+        }
         // Whether a publisher TC segment is there, read off the string itself: a segment
         // whose first three bits are 3 (its first character is 'Y' to 'f' in base64url).
         let has_publisher_segment = text
