@@ -6,4 +6,5 @@ mod bench;
 mod engine;
 mod typescript;
 
+pub(crate) use engine::shipped_model;
 pub use engine::MomentEngine;

@@ -46,7 +46,8 @@ function namedError(name, message) {
 
 /**
  * The start-up's phases as User Timing measures (`augenblick:runtime`, …): DevTools'
- * Performance panel shows them, and scripts/bench-slots.mjs reads them. Once per page.
+ * Performance panel shows them, and scripts/bench-slots.mjs reads them. Recorded in a task
+ * of their own, after the slots are resolved: they are not part of the start-up.
  */
 function startupMeasures(phases) {
   for (const [name, start, end] of phases) safely(() => performance.measure(`augenblick:${name}`, { start, end }));
@@ -168,7 +169,8 @@ export class Augenblick {
       this.#observer.observe(document.documentElement, { childList: true, subtree: true });
       const watching = performance.now();
       this.refresh();
-      startupMeasures([["consent-sources", started, read], ["runtime", read, constructed], ["watchers", constructed, watching], ["first-decision", watching, performance.now()]]);
+      const phases = [["consent-sources", started, read], ["runtime", read, constructed], ["watchers", constructed, watching], ["first-decision", watching, performance.now()]];
+      setTimeout(startupMeasures, 0, phases);
     } catch (error) {
       this.destroy();
       throw error;

@@ -112,10 +112,13 @@ impl Model {
     /// Reads a model file. A malformed file is an `InvalidModelError`, one this SDK cannot
     /// use an `IncompatibleModelError`; both name the line.
     pub fn parse(text: &str) -> Result<Model, Error> {
+        // ASCII-only trimming and splitting: the format's separators are ASCII, and the
+        // first page view parses this file (Unicode-aware `trim` and `char` patterns made
+        // that several times slower).
         let mut lines = text
-            .lines()
+            .split('\n')
             .enumerate()
-            .map(|(i, line)| (i + 1, line.trim()))
+            .map(|(i, line)| (i + 1, line.trim_ascii()))
             .filter(|(_, line)| !line.is_empty() && !line.starts_with('#'));
         let mut next = |key: &'static str, missing: &'static str| {
             let (number, line) = lines.next().ok_or(Error::invalid_model(0, missing))?;
@@ -123,7 +126,7 @@ impl Model {
                 .strip_prefix(key)
                 .filter(|rest| rest.is_empty() || rest.starts_with([' ', '\t']))
                 .ok_or(Error::invalid_model(number, missing))?;
-            Ok::<_, Error>((number, rest.trim()))
+            Ok::<_, Error>((number, rest.trim_ascii()))
         };
 
         let (number, version) = next(FORMAT_NAME, "the file must start with augenblick-model")?;
@@ -153,14 +156,14 @@ impl Model {
         let (number, bias) = next("bias", "expected the bias line")?;
         let bias = parse_weights(bias).ok_or(Error::invalid_model(number, WEIGHTS_PROBLEM))?;
 
+        let cues = Cues::default().named_counts().map(|(cue, _)| cue);
         let mut features = Vec::new();
         for (number, line) in lines {
-            let (name, weights) = line
-                .split_once([' ', '\t'])
-                .ok_or(Error::invalid_model(number, WEIGHTS_PROBLEM))?;
+            let (name, weights) =
+                split_at_ascii_space(line).ok_or(Error::invalid_model(number, WEIGHTS_PROBLEM))?;
             let weights =
                 parse_weights(weights).ok_or(Error::invalid_model(number, WEIGHTS_PROBLEM))?;
-            if !is_known_feature(name) {
+            if !is_known_feature(name, &cues) {
                 return Err(Error::incompatible_model(
                     number,
                     "a feature this SDK does not compute",
@@ -296,8 +299,16 @@ fn signed_decimal(value: i32) -> String {
     }
 }
 
-/// Whether the features code can ever produce this name.
-fn is_known_feature(name: &str) -> bool {
+/// `line` split at its first space or tab; `None` without one.
+fn split_at_ascii_space(line: &str) -> Option<(&str, &str)> {
+    let at = line.bytes().position(|b| b == b' ' || b == b'\t')?;
+    // Both are char boundaries: the byte at `at` is ASCII. `get`, not indexing, which
+    // could panic and so bring std's formatting code into the module.
+    Some((line.get(..at)?, line.get(at + 1..)?))
+}
+
+/// Whether the features code can ever produce this name; `cues`: every cue's name.
+fn is_known_feature(name: &str, cues: &[&str]) -> bool {
     // `split_once`, not `split_at`: a slice that can panic brings std's formatting code
     // (about 4 KB of wasm) into the module.
     let Some((prefix, rest)) = name.split_once(':') else {
@@ -308,10 +319,7 @@ fn is_known_feature(name: &str) -> bool {
     }
     match prefix {
         "word" | "url" | "schema" | "og" => true,
-        "cue" => Cues::default()
-            .named_counts()
-            .iter()
-            .any(|(cue, _)| *cue == rest),
+        "cue" => cues.contains(&rest),
         "page" => rest == "search",
         _ => false,
     }
