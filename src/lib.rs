@@ -28,9 +28,6 @@ mod runtime;
 mod signals;
 #[cfg(target_arch = "wasm32")]
 mod version;
-#[cfg(target_arch = "wasm32")]
-#[doc(hidden)]
-pub mod warm_up;
 
 #[cfg(target_arch = "wasm32")]
 pub use inference::MomentEngine;

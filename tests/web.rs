@@ -210,23 +210,3 @@ async fn a_collector_without_storage_consent_erases_what_an_earlier_one_stored()
     without.destroy();
     with.destroy();
 }
-
-/// The warm-up at module load (src/warm_up.rs) runs the whole decision path on its sample:
-/// if a sample stopped reading, the warm-up would silently compile almost nothing.
-#[wasm_bindgen_test]
-fn the_warm_up_sample_goes_through_the_whole_decision() {
-    let [consent, rules, snapshot, moment, slots] =
-        augenblick::warm_up::sample_run().expect("the sample options read");
-    let (consent, rules, snapshot) = (json(&consent), json(&rules), json(&snapshot));
-    assert_eq!(get(&consent, "sources.storage"), "site");
-    assert_eq!(Array::from(&rules).length(), 2);
-    assert_eq!(get(&snapshot, "device.class"), "desktop");
-    assert_eq!(get(&snapshot, "page.cues.prices"), 2);
-    assert_eq!(
-        JSON::stringify(&get(&snapshot, "page.schemaTypes")).unwrap(),
-        r#"["Restaurant","Product"]"#
-    );
-    assert!(["know", "go", "do", "buy"]
-        .contains(&get(&json(&moment), "kind").as_string().unwrap().as_str()));
-    assert_eq!(Array::from(&get(&json(&slots), "choices")).length(), 2);
-}

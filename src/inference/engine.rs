@@ -28,7 +28,7 @@ thread_local! {
 }
 
 /// A copy of the shipped model.
-pub(crate) fn shipped_model() -> Model {
+fn shipped_model() -> Model {
     SHIPPED_MODEL.with(Model::clone)
 }
 

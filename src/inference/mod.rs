@@ -6,5 +6,4 @@ mod bench;
 mod engine;
 mod typescript;
 
-pub(crate) use engine::shipped_model;
 pub use engine::MomentEngine;
