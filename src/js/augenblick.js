@@ -114,7 +114,12 @@ export class Augenblick {
     const starting = {};
     owner = starting;
     try {
-      await initModule();
+      const loading = initModule();
+      // A page's first `document.cookie` waits on the browser's network process (about
+      // 1 ms measured in Chromium, BENCHMARKS.md): asked while the module downloads, the
+      // read of the CMP's cookie in the constructor finds it answered.
+      tcfCookie();
+      await loading;
       creating = true;
       const instance = new Augenblick(options);
       owner = instance;

@@ -54,6 +54,25 @@ test("every page starts, resolves its slots and shows the moment in the debug pa
   }
 });
 
+test("every page preloads the SDK's module and .wasm, and the SDK uses those downloads", async () => {
+  for (const path of ["index.html", "recipe.html", "menu.html", "stores.html"]) {
+    const watched = await openWatchedPage(browser);
+    const requested = [];
+    const warnings = [];
+    watched.page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+    watched.page.on("console", (message) => message.type() === "warning" && warnings.push(message.text()));
+    await watched.page.goto(new URL(path, server.url).href, { waitUntil: "load" });
+    await watched.page.waitForFunction(() => document.documentElement.dataset.augenblick === "ready");
+    // A preload the SDK's own request does not match (no `crossorigin`) is fetched twice.
+    for (const file of ["/pkg/augenblick.js", "/pkg/augenblick_bg.wasm"]) {
+      assert.equal(requested.filter((p) => p === file).length, 1, `${path}: ${file} requested once`);
+    }
+    assert.deepEqual(warnings.filter((text) => /preload/i.test(text)), [], path);
+    assert.deepEqual(watched.problems, [], path);
+    await watched.page.close();
+  }
+});
+
 test("the same store page adapts to a phone in the evening near the store, and back", async () => {
   const { page, problems } = await visit("stores.html#sim=mobile,19,300", PHONE);
   assert.equal(await page.evaluate(() => window.augenblick.moment().kind), "go");
