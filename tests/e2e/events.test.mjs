@@ -229,6 +229,40 @@ test("the collector answering 500 for a while: every event arrives exactly once"
   await context.close();
 });
 
+test("batches sent one after another in keepalive requests are never refused for the page's budget", async () => {
+  const before = (await stored()).length;
+  const { context, page } = await openStore({
+    consent: { events: true },
+    events: { endpoint: endpoint(), flushAt: 20, flushIntervalMs: 100 },
+    simulate: GOING,
+  });
+  const counts = await page.evaluate(async () => {
+    const ab = window.augenblick;
+    const report = () => ab.privacyReport().counts;
+    const settled = async (sent) => {
+      while (report().eventsSent < sent) await new Promise((r) => setTimeout(r, 10));
+    };
+    // The page's own decisions first.
+    let sent = -1;
+    while (sent !== report().eventsSent) {
+      sent = report().eventsSent;
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    const requestsBefore = report().requestsSent;
+    // Four batches of about 25 KB, each under the keepalive limit, the next one queued as
+    // soon as the last was answered: two of them unanswered-for would fill the 64 KiB.
+    for (let round = 0; round < 4; round++) {
+      for (let i = 0; i < 20; i++) ab.track("Order Clicked", { item: `${round}-${i} ${"x".repeat(1200)}` });
+      sent += 20;
+      await settled(sent);
+    }
+    return { requests: report().requestsSent - requestsBefore, dropped: report().eventsDropped };
+  });
+  assert.deepEqual(counts, { requests: 4, dropped: 0 }, "one request per batch: none refused and retried");
+  await storedCount(before + 80);
+  await context.close();
+});
+
 test("a real IAB CMP grants events: they flow; the visitor withdraws in the CMP: nothing more is sent", async () => {
   const strings = readFileSync(`${SHARED}/oracles/tcf-random-500.jsonl`, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
   // No publisher segment, so the vendor purposes count: Purpose 8 consented (events), and
