@@ -170,18 +170,27 @@ function readPageUnguarded([
 
 /**
  * The IANA time zone, or null until it has been read. The first `Intl.DateTimeFormat` of a
- * page loads locale data (13 to 29 ms measured, BENCHMARKS.md), too long for the first
- * decision before paint: it is read in a task of its own after the first call, and kept.
+ * page loads locale data (13 to 32 ms measured, BENCHMARKS.md), too long for the first
+ * decision before paint, and no decision uses the zone: it is read once the page is idle
+ * (within `IDLE_TIMEOUT_MS`; a task of its own where there are no idle callbacks), and kept.
  */
 let knownTimeZone;
 function timeZone() {
   if (knownTimeZone === undefined) {
     knownTimeZone = null;
-    setTimeout(() => {
+    whenIdle(() => {
       knownTimeZone = attempt(() => String(Intl.DateTimeFormat().resolvedOptions().timeZone || "") || null, null);
     });
   }
   return knownTimeZone;
+}
+
+/** The longest an idle task waits for the page to be idle. */
+const IDLE_TIMEOUT_MS = 2000;
+
+function whenIdle(task) {
+  if (typeof requestIdleCallback === "function") requestIdleCallback(task, { timeout: IDLE_TIMEOUT_MS });
+  else setTimeout(task);
 }
 
 /** The device and the clock as JSON (see Environment in core/src/signals/input.rs). */
