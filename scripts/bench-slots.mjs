@@ -13,9 +13,9 @@
 // Then `refresh()` five times (warm code, every slot re-chosen, as after a single-page
 // navigation), median. "Page start → all slots resolved" is the same end from the
 // navigation's start: what a visitor waits for, the module's download included (the demo's
-// pages preload it, the generated ones do not). Each run is a fresh page load; the table
-// gives medians and p90 of the runs, and the first call's phases from the SDK's User
-// Timing measures.
+// pages preload it, the generated ones do not). Each run is a fresh page load, the pages
+// interleaved; the table gives medians and p90 of the runs, and the first call's phases
+// from the SDK's User Timing measures.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -90,40 +90,51 @@ const pages = [
   { name: "demo index.html, no preload links", path: "index.html", demo: true, withoutPreload: true },
   ...SIZES.map((count) => ({ name: `generated, ${count} slots`, path: `bench-slots/slots-${count}.html` })),
 ];
-const rows = [];
 const PRELOAD_LINKS = /\s*<link rel="(?:modulepreload|preload)"[^>]*>/g;
-for (const { name, path, demo, withoutPreload } of pages) {
-  const samples = [];
-  for (let run = 0; run < runs; run++) {
-    const page = await browser.newPage();
-    if (throttle !== 1) {
-      const session = await page.context().newCDPSession(page);
-      await session.send("Emulation.setCPUThrottlingRate", { rate: throttle });
-    }
-    // The demo's own start-up script is replaced by the measuring one.
-    if (demo) await page.route("**/site.js", (route) => route.fulfill({ contentType: "text/javascript", body: START }));
-    if (withoutPreload) {
-      await page.route(`**/${path}`, async (route) => {
-        const response = await route.fetch();
-        route.fulfill({ response, body: (await response.text()).replace(PRELOAD_LINKS, "") });
-      });
-    }
-    page.on("pageerror", (error) => console.error(`${name}: ${error.message}`));
-    await page.goto(new URL(path, server.url).href);
-    await page.waitForFunction(() => window.__bench);
-    samples.push(await page.evaluate(() => window.__bench));
-    await page.close();
+
+/** One fresh page load of `page`, measured. */
+async function sample({ name, path, demo, withoutPreload }) {
+  const page = await browser.newPage();
+  if (throttle !== 1) {
+    const session = await page.context().newCDPSession(page);
+    await session.send("Emulation.setCPUThrottlingRate", { rate: throttle });
   }
+  // The demo's own start-up script is replaced by the measuring one.
+  if (demo) await page.route("**/site.js", (route) => route.fulfill({ contentType: "text/javascript", body: START }));
+  if (withoutPreload) {
+    await page.route(`**/${path}`, async (route) => {
+      const response = await route.fetch();
+      route.fulfill({ response, body: (await response.text()).replace(PRELOAD_LINKS, "") });
+    });
+  }
+  page.on("pageerror", (error) => console.error(`${name}: ${error.message}`));
+  await page.goto(new URL(path, server.url).href);
+  await page.waitForFunction(() => window.__bench);
+  const result = await page.evaluate(() => window.__bench);
+  await page.close();
+  return result;
+}
+
+// The pages interleaved, run after run, so that the machine's drift affects them alike.
+const samplesOf = pages.map(() => []);
+for (let run = 0; run < runs; run++) {
+  for (const [i, page] of pages.entries()) samplesOf[i].push(await sample(page));
+}
+const rows = pages.map(({ name }, i) => {
+  const samples = samplesOf[i];
   const sorted = samples.map((s) => s.ms).sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  const load = median(samples.map((s) => s.loadMs));
   const { slots, resolved, kind } = samples[0];
   if (resolved !== slots) throw new Error(`${name}: ${resolved} of ${slots} slots resolved`);
-  const refresh = median(samples.map((s) => s.refreshMs));
-  const sincePageStart = median(samples.map((s) => s.sincePageStart));
   const phases = Object.keys(samples[0].phases).map((phase) => `${phase} ${median(samples.map((s) => s.phases[phase])).toFixed(1)}`);
-  rows.push({ name, slots, kind, median: at(0.5), p90: at(0.9), load, refresh, sincePageStart, phases: phases.join(", ") });
-}
+  return {
+    name, slots, kind, median: at(0.5), p90: at(0.9),
+    load: median(samples.map((s) => s.loadMs)),
+    refresh: median(samples.map((s) => s.refreshMs)),
+    sincePageStart: median(samples.map((s) => s.sincePageStart)),
+    phases: phases.join(", "),
+  };
+});
 await browser.close();
 await server.close();
 
