@@ -249,8 +249,9 @@ test("batches sent one after another in keepalive requests are never refused for
       await new Promise((r) => setTimeout(r, 300));
     }
     const requestsBefore = report().requestsSent;
-    // Four batches of about 25 KB, each under the keepalive limit, the next one queued as
-    // soon as the last was answered: two of them unanswered-for would fill the 64 KiB.
+    // Four batches of about 25 KB, each a keepalive request, the next queued as soon as the
+    // last was answered. While answers went unread, two answered batches still counted
+    // against the page's 64 KiB, and the third was refused.
     for (let round = 0; round < 4; round++) {
       for (let i = 0; i < 20; i++) ab.track("Order Clicked", { item: `${round}-${i} ${"x".repeat(1200)}` });
       sent += 20;
