@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What is in the shipped .wasm: `twiggy top` over the release module, rebuilt with function
-# names kept (wasm-pack's output has none), optimised the same way (-Oz). Run after
-# scripts/build.sh. Installs twiggy the first time (about 2 minutes).
+# names kept (wasm-pack's output has none), optimised the same way (Cargo.toml's wasm-opt
+# arguments). Run after scripts/build.sh. Installs twiggy the first time (about 2 minutes).
 #
 #   bash scripts/twiggy.sh [ROWS]
 set -euo pipefail
@@ -12,7 +12,7 @@ named=$(mktemp -d)
 trap 'rm -rf "$named"' EXIT
 wasm-bindgen --target web --keep-debug --out-dir "$named" --out-name augenblick \
   target/wasm32-unknown-unknown/release/augenblick.wasm
-wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+wasm-opt -Oz --one-caller-inline-max-function-size 20 -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$named/augenblick_bg.wasm" -o "$named/named.wasm"
 twiggy top -n "${1:-25}" "$named/named.wasm"
