@@ -13,9 +13,11 @@
 // Then `refresh()` five times (warm code, every slot re-chosen, as after a single-page
 // navigation), median. "Page start → all slots resolved" is the same end from the
 // navigation's start: what a visitor waits for, the module's download included (the demo's
-// pages preload it, the generated ones do not). Each run is a fresh page load, the pages
-// interleaved; the table gives medians and p90 of the runs, and the first call's phases
-// from the SDK's User Timing measures.
+// pages preload it, the generated ones do not). One row is a visit's second page: the menu
+// after the home page in the same tab, where nothing comes from the HTTP cache (the server
+// sends `no-store`) but what the browser keeps in memory for the tab is there. Each run is
+// a fresh tab, the pages interleaved; the table gives medians and p90 of the runs, and the
+// first call's phases from the SDK's User Timing measures.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -88,12 +90,14 @@ const pages = [
   ...["index.html", "stores.html", "menu.html"].map((path) => ({ name: `demo ${path}`, path, demo: true })),
   // The same page as it was before it preloaded the module, for the page-start column.
   { name: "demo index.html, no preload links", path: "index.html", demo: true, withoutPreload: true },
+  // Most page views are not a visit's first: the same tab after the home page.
+  { name: "demo menu.html, after index.html in the same tab", path: "menu.html", demo: true, after: "index.html" },
   ...SIZES.map((count) => ({ name: `generated, ${count} slots`, path: `bench-slots/slots-${count}.html` })),
 ];
 const PRELOAD_LINKS = /\s*<link rel="(?:modulepreload|preload)"[^>]*>/g;
 
-/** One fresh page load of `page`, measured. */
-async function sample({ name, path, demo, withoutPreload }) {
+/** One fresh page load of `page` (after the page `after`, in the same tab), measured. */
+async function sample({ name, path, demo, withoutPreload, after }) {
   const page = await browser.newPage();
   if (throttle !== 1) {
     const session = await page.context().newCDPSession(page);
@@ -108,6 +112,10 @@ async function sample({ name, path, demo, withoutPreload }) {
     });
   }
   page.on("pageerror", (error) => console.error(`${name}: ${error.message}`));
+  if (after) {
+    await page.goto(new URL(after, server.url).href);
+    await page.waitForFunction(() => window.__bench);
+  }
   await page.goto(new URL(path, server.url).href);
   await page.waitForFunction(() => window.__bench);
   const result = await page.evaluate(() => window.__bench);
