@@ -12,7 +12,8 @@ named=$(mktemp -d)
 trap 'rm -rf "$named"' EXIT
 wasm-bindgen --target web --keep-debug --out-dir "$named" --out-name augenblick \
   target/wasm32-unknown-unknown/release/augenblick.wasm
-wasm-opt -Oz --one-caller-inline-max-function-size 20 -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+wasm-opt -Oz --one-caller-inline-max-function-size 20 -g --enable-bulk-memory \
+  --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+  --enable-reference-types --enable-multivalue \
   "$named/augenblick_bg.wasm" -o "$named/named.wasm"
 twiggy top -n "${1:-25}" "$named/named.wasm"
