@@ -170,6 +170,17 @@ const purposesOf = (consent) => ({
   personalization: consent.personalization, storage: consent.storage, geolocation: consent.geolocation, events: consent.events,
 });
 
+/**
+ * In `frame`, the SDK started with no CMP of its own (`why` says where the CMP is), then
+ * heard `entry`'s consent from the CMP.
+ */
+async function heardFromCmpElsewhere(frame, entry, why) {
+  assert.deepEqual(await frame.evaluate(() => window.__started), { ok: true });
+  assert.equal(await frame.evaluate(() => typeof window.__tcfapi), "undefined", why);
+  await frame.waitForFunction(() => window.augenblick.consent().sources.storage === "tcf");
+  assert.deepEqual(purposesOf(await frame.evaluate(() => window.augenblick.consent())), expectedConsent(entry));
+}
+
 test("consent through a real IAB CMP (stub and CmpApi): the mapping holds, and a withdrawal erases", async () => {
   const strings = oracleStrings();
   const withStorage = grantingStorage(strings);
@@ -211,10 +222,7 @@ test("a CMP without the IAB stub, defined after the page has loaded, is still he
   const { context } = await countingContext();
   const page = await context.newPage();
   await page.goto(`${server.url}fixtures/tcf.html?tc=${encodeURIComponent(withStorage.tcString)}&late&options={}`);
-  assert.deepEqual(await page.evaluate(() => window.__started), { ok: true });
-  assert.equal(await page.evaluate(() => typeof window.__tcfapi), "undefined", "no CMP when the SDK starts");
-  await page.waitForFunction(() => window.augenblick.consent().sources.storage === "tcf");
-  assert.deepEqual(purposesOf(await page.evaluate(() => window.augenblick.consent())), expectedConsent(withStorage));
+  await heardFromCmpElsewhere(page, withStorage, "no CMP when the SDK starts");
   await context.close();
 });
 
@@ -262,10 +270,7 @@ test("a CMP in the top frame is found from a child frame through __tcfapiLocator
   await page.goto(`${server.url}fixtures/tcf-parent.html?tc=${encodeURIComponent(entry.tcString)}`);
   const child = await (await page.waitForSelector('iframe[name="sdk"]')).contentFrame();
   await child.waitForFunction(() => window.__started);
-  assert.deepEqual(await child.evaluate(() => window.__started), { ok: true });
-  assert.equal(await child.evaluate(() => typeof window.__tcfapi), "undefined", "the child has no CMP of its own");
-  await child.waitForFunction(() => window.augenblick.consent().sources.storage === "tcf");
-  assert.deepEqual(purposesOf(await child.evaluate(() => window.augenblick.consent())), expectedConsent(entry));
+  await heardFromCmpElsewhere(child, entry, "the child has no CMP of its own");
   await context.close();
 });
 
