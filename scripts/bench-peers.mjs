@@ -30,7 +30,7 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
 import { launchChromium } from "../tests/e2e/browser.mjs";
-import { argument, median } from "./bench.mjs";
+import { argument, median, throttleCpu } from "./bench.mjs";
 import { startServer } from "./serve.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -230,10 +230,7 @@ async function writeSite() {
 async function measure(browser, url, throttle, expectPersonalized) {
   const context = await browser.newContext({ viewport: { width: 412, height: 900 } });
   const tab = await context.newPage();
-  if (throttle !== 1) {
-    const session = await context.newCDPSession(tab);
-    await session.send("Emulation.setCPUThrottlingRate", { rate: throttle });
-  }
+  await throttleCpu(tab, throttle);
   await tab.goto(url, { waitUntil: "load" });
   await tab.waitForFunction(
     (expect) => window.__bench.fcp !== null && (!expect || window.__bench.personalizedAt !== null),

@@ -22,7 +22,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 import { launchChromium } from "../tests/e2e/browser.mjs";
-import { argument, median } from "./bench.mjs";
+import { argument, median, throttleCpu } from "./bench.mjs";
 import { startServer } from "./serve.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -99,10 +99,7 @@ const PRELOAD_LINKS = /\s*<link rel="(?:modulepreload|preload)"[^>]*>/g;
 /** One fresh page load of `page` (after the page `after`, in the same tab), measured. */
 async function sample({ name, path, demo, withoutPreload, after }) {
   const page = await browser.newPage();
-  if (throttle !== 1) {
-    const session = await page.context().newCDPSession(page);
-    await session.send("Emulation.setCPUThrottlingRate", { rate: throttle });
-  }
+  await throttleCpu(page, throttle);
   // The demo's own start-up script is replaced by the measuring one.
   if (demo) await page.route("**/site.js", (route) => route.fulfill({ contentType: "text/javascript", body: START }));
   if (withoutPreload) {

@@ -1,5 +1,5 @@
-// What both corpus benchmarks share: their command-line numbers and the reviewed corpus
-// pages opened one by one in Chromium, with the CPU throttled as asked.
+// What the benchmarks share: their command-line numbers, medians, CPU throttling, and the
+// reviewed corpus pages opened one by one in Chromium.
 import { openCorpusPage } from "../tests/e2e/corpus.mjs";
 
 /** The number after `name` on the command line, or `fallback`. */
@@ -15,14 +15,18 @@ export function median(values) {
 }
 
 /**
- * Opens a corpus page at its native record's address; `throttle` > 1 slows the CPU that
- * many times through the DevTools protocol (4: a mid-range phone).
+ * Slows `page`'s CPU `rate` times through the DevTools protocol (4: a mid-range phone);
+ * 1 leaves it as it is.
  */
+export async function throttleCpu(page, rate) {
+  if (rate === 1) return;
+  const session = await page.context().newCDPSession(page);
+  await session.send("Emulation.setCPUThrottlingRate", { rate });
+}
+
+/** Opens a corpus page at its native record's address, the CPU throttled `throttle` times. */
 export async function openBenchPage(browser, entry, record, throttle) {
   const page = await openCorpusPage(browser, entry.file, record.url, record.charset);
-  if (throttle !== 1) {
-    const session = await page.context().newCDPSession(page);
-    await session.send("Emulation.setCPUThrottlingRate", { rate: throttle });
-  }
+  await throttleCpu(page, throttle);
   return page;
 }
