@@ -84,9 +84,12 @@ export class AugenblickProvider {
       release();
       return;
     }
+    const moment = instance.moment();
     for (const flag of this.#flags.values()) {
       try {
-        instance.choose(flag.conditions);
+        // Checks the conditions, and is the flag's first choice (see `#resolve`).
+        flag.chosen = instance.choose(flag.conditions);
+        flag.chosenFor = moment;
       } catch (error) {
         release();
         if (error instanceof Error) error.message = error.message.replace("variants", () => `${flag.path}.targeting`);
@@ -99,7 +102,7 @@ export class AugenblickProvider {
     const changed = () => {
       if (!replay) this.events.emit(ProviderEvents.ConfigurationChanged, { flagsChanged: [...this.#flags.keys()] });
     };
-    const stops = [instance.on("moment", changed), instance.on("consent", changed)];
+    const stops = watchMoment(instance, changed);
     this.#unsubscribe = () => stops.forEach((stop) => stop());
     replay = false;
   }
@@ -166,6 +169,15 @@ export function shareMoment(instance) {
     if (moment) Object.assign(context, { moment: moment.kind, momentConfidence: moment.confidence, urgency: moment.urgency });
     OpenFeature.setContext(context).catch((error) => globalThis.reportError?.(error));
   };
-  const stops = [instance.on("moment", update), instance.on("consent", update)];
+  const stops = watchMoment(instance, update);
   return () => stops.forEach((stop) => stop());
+}
+
+/**
+ * Calls `onChange` with every moment decided and when consent leaves none; returns the
+ * functions that stop. A consent change that leaves a moment is told once, by the moment
+ * it is decided again with.
+ */
+function watchMoment(instance, onChange) {
+  return [instance.on("moment", onChange), instance.on("consent", () => instance.moment() === null && onChange())];
 }
