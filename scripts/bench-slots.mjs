@@ -1,10 +1,14 @@
 // Benchmark: time from SDK start to every slot resolved, in Chromium, on the demo's pages
 // and on generated pages with 10, 100 and 1,000 slots (each with four variant templates).
 //
-//   node scripts/bench-slots.mjs [--runs 21] [--throttle 4] [--eager-wasm]
+//   node scripts/bench-slots.mjs [--runs 21] [--throttle 4] [--eager-wasm] [--trace-compile]
 //
 // `--eager-wasm` is a diagnostic: Chromium with V8's lazy wasm compilation off, to see how
 // much of the first call is V8 compiling each wasm function the first time it runs.
+// `--trace-compile` is another: it records a Chrome trace of each page load and adds how
+// many wasm functions V8 compiled during the first call and how long that took (the trace's
+// `wasm.CompileLazy` events, and their Liftoff part). Tracing slows the page down, so the
+// other columns of such a run are not comparable with a run without it.
 //
 // "SDK start" is the call of `Augenblick.init(options)` with the module already fetched
 // and compiled (`await init()` before; that time is network and compilation, reported on
@@ -35,8 +39,10 @@ import { RULES, STORES } from "/config.js";
 const loadStarted = performance.now();
 await init();
 const started = performance.now();
+performance.mark("bench:call");
 const instance = await Augenblick.init({ locations: STORES, rules: RULES });
 const resolved = performance.now();
+performance.mark("bench:resolved");
 const slots = document.querySelectorAll("[data-augenblick-slot]");
 // Then the same page decided again, as after a single-page navigation: warm code, every
 // slot re-chosen.
@@ -85,6 +91,7 @@ for (const count of SIZES) writeFileSync(`${generated}/slots-${count}.html`, gen
 
 const server = await startServer({ mounts: [["/bench-slots/", generated]] });
 const eager = process.argv.includes("--eager-wasm");
+const traceCompile = process.argv.includes("--trace-compile");
 const browser = await launchChromium(eager ? ["--js-flags=--no-wasm-lazy-compilation"] : []);
 const pages = [
   ...["index.html", "stores.html", "menu.html"].map((path) => ({ name: `demo ${path}`, path, demo: true })),
@@ -96,10 +103,36 @@ const pages = [
 ];
 const PRELOAD_LINKS = /\s*<link rel="(?:modulepreload|preload)"[^>]*>/g;
 
+/**
+ * Starts a Chrome trace of `page`'s wasm compilation; the function returned ends it and
+ * resolves to the lazy compilations between the measuring script's two marks:
+ * `{ functions, ms, liftoffMs }`.
+ */
+async function traceLazyCompilation(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const events = [];
+  cdp.on("Tracing.dataCollected", ({ value }) => events.push(...value));
+  const complete = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
+  const categories = ["v8.wasm", "disabled-by-default-v8.wasm.detailed", "blink.user_timing"];
+  await cdp.send("Tracing.start", { traceConfig: { includedCategories: categories }, transferMode: "ReportEvents" });
+  return async () => {
+    await cdp.send("Tracing.end");
+    await complete;
+    // The last marks: with `after`, the first page of the tab set them too.
+    const mark = (name) => events.findLast((e) => e.name === name && e.cat.includes("user_timing")).ts;
+    const [from, to] = [mark("bench:call"), mark("bench:resolved")];
+    const during = (name) => events.filter((e) => e.name === name && e.ph === "X" && e.ts >= from && e.ts <= to);
+    const totalMs = (list) => list.reduce((sum, e) => sum + e.dur, 0) / 1000;
+    const lazy = during("wasm.CompileLazy");
+    return { functions: lazy.length, ms: totalMs(lazy), liftoffMs: totalMs(during("wasm.CompileBaseline")) };
+  };
+}
+
 /** One fresh page load of `page` (after the page `after`, in the same tab), measured. */
 async function sample({ name, path, demo, withoutPreload, after }) {
   const page = await browser.newPage();
   await throttleCpu(page, throttle);
+  const endTrace = traceCompile ? await traceLazyCompilation(page) : null;
   // The demo's own start-up script is replaced by the measuring one.
   if (demo) await page.route("**/site.js", (route) => route.fulfill({ contentType: "text/javascript", body: START }));
   if (withoutPreload) {
@@ -116,6 +149,7 @@ async function sample({ name, path, demo, withoutPreload, after }) {
   await page.goto(new URL(path, server.url).href);
   await page.waitForFunction(() => window.__bench);
   const result = await page.evaluate(() => window.__bench);
+  if (endTrace) result.compilation = await endTrace();
   await page.close();
   return result;
 }
@@ -138,14 +172,20 @@ const rows = pages.map(({ name }, i) => {
     refresh: median(samples.map((s) => s.refreshMs)),
     sincePageStart: median(samples.map((s) => s.sincePageStart)),
     phases: phases.join(", "),
+    compilation: traceCompile
+      ? ["functions", "ms", "liftoffMs"].map((key) => median(samples.map((s) => s.compilation[key])))
+      : null,
   };
 });
 await browser.close();
 await server.close();
 
-console.log(`Chromium${eager ? " (lazy wasm compilation off)" : ""}, CPU throttling ${throttle}x, ${runs} page loads each`);
-console.log("| page | slots | moment | SDK start → all slots resolved, median | p90 | `refresh()` after, median | module fetch + compile, median | page start → all slots resolved, median | first call's phases, medians (ms) |");
-console.log("|---|---:|---|---:|---:|---:|---:|---:|---|");
+const conditions = [eager && "lazy wasm compilation off", traceCompile && "traced"].filter(Boolean);
+console.log(`Chromium${conditions.length ? ` (${conditions.join(", ")})` : ""}, CPU throttling ${throttle}x, ${runs} page loads each`);
+const compilationHeads = traceCompile ? " wasm functions compiled in the first call | their lazy compilation | of which Liftoff |" : "";
+console.log(`| page | slots | moment | SDK start → all slots resolved, median | p90 | \`refresh()\` after, median | module fetch + compile, median | page start → all slots resolved, median | first call's phases, medians (ms) |${compilationHeads}`);
+console.log(`|---|---:|---|---:|---:|---:|---:|---:|---|${traceCompile ? "---:|---:|---:|" : ""}`);
 for (const r of rows) {
-  console.log(`| ${r.name} | ${r.slots} | ${r.kind} | ${r.median.toFixed(2)} ms | ${r.p90.toFixed(2)} ms | ${r.refresh.toFixed(2)} ms | ${r.load.toFixed(1)} ms | ${r.sincePageStart.toFixed(1)} ms | ${r.phases} |`);
+  const compilation = r.compilation ? ` ${r.compilation[0]} | ${r.compilation[1].toFixed(2)} ms | ${r.compilation[2].toFixed(2)} ms |` : "";
+  console.log(`| ${r.name} | ${r.slots} | ${r.kind} | ${r.median.toFixed(2)} ms | ${r.p90.toFixed(2)} ms | ${r.refresh.toFixed(2)} ms | ${r.load.toFixed(1)} ms | ${r.sincePageStart.toFixed(1)} ms | ${r.phases} |${compilation}`);
 }
