@@ -21,17 +21,6 @@ extern "C" {
     pub type MomentOptionsObject;
 }
 
-thread_local! {
-    /// The shipped model, parsed once per page (the first time an engine needs it), not
-    /// once per engine.
-    static SHIPPED_MODEL: Model = Model::default_model();
-}
-
-/// A copy of the shipped model.
-fn shipped_model() -> Model {
-    SHIPPED_MODEL.with(Model::clone)
-}
-
 /// Infers the visitor's micro-moment on the device: the shipped model (or the site's own),
 /// the session's earlier pages and the context table. Nothing it reads or decides leaves
 /// the page.
@@ -43,7 +32,7 @@ pub struct MomentEngine {
 impl MomentEngine {
     /// An engine with checked options.
     pub(crate) fn with_options(options: EngineOptions) -> MomentEngine {
-        let model = options.model.unwrap_or_else(shipped_model);
+        let model = options.model.unwrap_or_else(Model::default_model);
         MomentEngine {
             engine: RefCell::new(Engine::new(model, options.session)),
         }

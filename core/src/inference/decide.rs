@@ -135,7 +135,7 @@ enum Source<'a> {
 impl Source<'_> {
     fn reason(&self, weight: f32) -> Reason {
         let (signal, description) = match self {
-            Source::Feature(feature) => (feature.name.clone(), describe_feature(&feature.name)),
+            Source::Feature(feature) => (feature.name.to_string(), describe_feature(&feature.name)),
             Source::Context(row) => (row.signal.to_owned(), row.description.to_owned()),
             Source::EarlierPages => (
                 "session:earlier_pages".to_owned(),

@@ -17,6 +17,8 @@
 //! ignored. The score of moment *k* for a page is `bias[k] + Σ value(f) · weight(f)[k]`,
 //! divided by the scale; features and their values are listed in `features.rs`.
 
+use std::borrow::Cow;
+
 use crate::inference::features::for_each_named_feature;
 use crate::signals::{feature_hash, heap_sort_by_key, Cues, PageSignals};
 use crate::{Error, MomentKind};
@@ -26,8 +28,14 @@ pub const FORMAT_NAME: &str = "augenblick-model";
 /// The format version this SDK reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 /// The model that ships inside the package, trained by `augenblick-train train` on
-/// `shared/corpus` (see BENCHMARKS.md for how it was evaluated).
+/// `shared/corpus` (see BENCHMARKS.md for how it was evaluated). The package holds it
+/// already read, as [`Model::default_model`]; this text is its source.
 pub const DEFAULT_MODEL: &str = include_str!("../../models/default.model");
+
+/// [`DEFAULT_MODEL`] as Rust data, written by the test `the_shipped_model_is_the_model_file`
+/// (which rewrites it when the model file changes). A page's first `Augenblick.init` waited
+/// for the file to be read (its first call 19.9 → 14.2 ms in Chromium, BENCHMARKS.md).
+mod shipped;
 
 /// Largest absolute weight, bias or scale a file may hold.
 const MAX_INTEGER: i32 = 1_000_000;
@@ -36,7 +44,7 @@ const MAX_INTEGER: i32 = 1_000_000;
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModelFeature {
     /// Its name, e.g. `word:rezept`.
-    pub name: String,
+    pub name: Cow<'static, str>,
     /// `feature_hash` of the name: how pages find it.
     pub hash: u32,
     /// Integer weights per moment, canonical order; divide by the model's scale.
@@ -46,7 +54,7 @@ pub struct ModelFeature {
 /// A loaded model.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
-    name: String,
+    name: Cow<'static, str>,
     scale: i32,
     bias: [i32; 4],
     /// Sorted by hash, hashes distinct.
@@ -78,7 +86,7 @@ impl Model {
             .into_iter()
             .map(|(name, weights)| ModelFeature {
                 hash: feature_hash(&[&name]),
-                name,
+                name: Cow::Owned(name),
                 weights,
             })
             .collect();
@@ -90,23 +98,31 @@ impl Model {
             ));
         }
         Ok(Model {
-            name: name.trim().to_owned(),
+            name: Cow::Owned(name.trim().to_owned()),
             scale,
             bias,
             features,
         })
     }
 
-    /// The model that ships in the package.
+    /// The model that ships in the package ([`DEFAULT_MODEL`]), with nothing to read: its
+    /// features come in hash order, and their names stay where the module has them.
     pub fn default_model() -> Model {
-        // The shipped file is parsed by a test on every build; an empty model (every moment
-        // equally likely) is the fallback that keeps a page working should that ever fail.
-        Model::parse(DEFAULT_MODEL).unwrap_or_else(|_| Model {
-            name: String::new(),
-            scale: 1,
-            bias: [0; 4],
-            features: Vec::new(),
-        })
+        let features = shipped::FEATURES
+            .split('\n')
+            .zip(&shipped::WEIGHTS)
+            .map(|(name, weights)| ModelFeature {
+                name: Cow::Borrowed(name),
+                hash: feature_hash(&[name]),
+                weights: weights.map(i32::from),
+            })
+            .collect();
+        Model {
+            name: Cow::Borrowed(shipped::NAME),
+            scale: shipped::SCALE,
+            bias: shipped::BIAS,
+            features,
+        }
     }
 
     /// Reads a model file. A malformed file is an `InvalidModelError`, one this SDK cannot
@@ -367,10 +383,57 @@ url:kasse 0 0 0 30
         assert_eq!(evidence.matched.len(), 2);
     }
 
+    /// The source of `model/shipped.rs` for `model`: the names one a line (in hash order,
+    /// the model's), the weights as 16-bit integers, which take less room in the module.
+    fn shipped_source(model: &Model) -> String {
+        // Each name as it is inside a string literal: `"…"` without the quotes.
+        let names: Vec<String> = model
+            .features
+            .iter()
+            .map(|f| format!("{:?}", f.name).trim_matches('"').to_owned())
+            .collect();
+        let weights = model.features.iter().map(|feature| {
+            let fits = feature
+                .weights
+                .map(|w| i16::try_from(w).expect("a weight beyond ±32,767"));
+            format!("    {fits:?},\n")
+        });
+        format!(
+            "//! Generated from core/models/default.model by the test\n\
+             //! `the_shipped_model_is_the_model_file` (model.rs), which rewrites this file when\n\
+             //! they differ. Do not edit.\n\n\
+             pub(super) const NAME: &str = {:?};\n\
+             pub(super) const SCALE: i32 = {};\n\
+             pub(super) const BIAS: [i32; 4] = {:?};\n\n\
+             /// The features' names, in the order of their hashes, one a line.\n\
+             pub(super) const FEATURES: &str = \"\\\n{}\";\n\n\
+             /// Their weights, in the same order.\n\
+             #[rustfmt::skip]\n\
+             pub(super) static WEIGHTS: [[i16; 4]; {}] = [\n{}];\n",
+            model.name,
+            model.scale,
+            model.bias,
+            names.join("\\n\\\n"),
+            names.len(),
+            weights.collect::<String>(),
+        )
+    }
+
     #[test]
-    fn the_shipped_model_loads() {
+    fn the_shipped_model_is_the_model_file() {
         let model = Model::parse(DEFAULT_MODEL).expect("models/default.model is valid");
         assert!(model.features().len() > 50);
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src/inference/model/shipped.rs"
+        );
+        let source = shipped_source(&model);
+        if std::fs::read_to_string(path).ok().as_deref() != Some(source.as_str()) {
+            std::fs::write(path, source).unwrap();
+            panic!(
+                "{path} was not models/default.model and has been rewritten: run the tests again"
+            );
+        }
         assert_eq!(Model::default_model(), model);
     }
 

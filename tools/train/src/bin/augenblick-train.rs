@@ -260,10 +260,7 @@ fn explain(model: &Model, example: &Example) -> String {
         .iter()
         .map(|&(index, value)| {
             let feature = &model.features()[index];
-            (
-                feature.name.as_str(),
-                model.weights(feature).map(|w| w * value),
-            )
+            (&*feature.name, model.weights(feature).map(|w| w * value))
         })
         .collect();
     let spread = |c: &[f32; 4]| {
