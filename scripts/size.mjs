@@ -11,15 +11,16 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 const root = resolve(fileURLToPath(import.meta.url), "../..");
 const SHIPPED = ["augenblick_bg.wasm", "augenblick.js", "augenblick.css"];
 /**
- * The ceiling the budget may never exceed: 89,500 bytes. It was raised from 40,000 when the
+ * The ceiling the budget may never exceed: 88,000 bytes. It was raised from 40,000 when the
  * moment model came in, from 62,000 for slots and `Augenblick.init`, from 75,500 for
  * consent and from 83,000 to 95,000 for events, then lowered to 92,500 when one slice
- * that could panic was removed, and to 89,500 when Binaryen stopped inlining large
- * functions with one caller (BENCHMARKS.md, "Package size with the model", "… with
- * slots", "… with consent", "… with events", "… without std's formatting of slices" and
- * "… with less inlining").
+ * that could panic was removed, to 89,500 when Binaryen stopped inlining large functions
+ * with one caller, and to 88,000 when the model was built into the module as data
+ * (BENCHMARKS.md, "Package size with the model", "… with slots", "… with consent", "… with
+ * events", "… without std's formatting of slices", "… with less inlining" and "Start-up,
+ * stop 14").
  */
-const MAX_BUDGET_BYTES = 89_500;
+const MAX_BUDGET_BYTES = 88_000;
 
 const budget = JSON.parse(readFileSync(join(root, "size-budget.json"), "utf8"));
 const limit = budget.gzip_total_bytes;
