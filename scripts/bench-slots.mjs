@@ -111,20 +111,29 @@ const PRELOAD_LINKS = /\s*<link rel="(?:modulepreload|preload)"[^>]*>/g;
 async function traceLazyCompilation(page) {
   const cdp = await page.context().newCDPSession(page);
   const events = [];
-  cdp.on("Tracing.dataCollected", ({ value }) => events.push(...value));
+  cdp.on("Tracing.dataCollected", ({ value }) => {
+    for (const event of value) events.push(event);
+  });
   const complete = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
   const categories = ["v8.wasm", "disabled-by-default-v8.wasm.detailed", "blink.user_timing"];
   await cdp.send("Tracing.start", { traceConfig: { includedCategories: categories }, transferMode: "ReportEvents" });
   return async () => {
     await cdp.send("Tracing.end");
     await complete;
-    // The last marks: with `after`, the first page of the tab set them too.
-    const mark = (name) => events.findLast((e) => e.name === name && e.cat.includes("user_timing")).ts;
+    // The latest marks: with `after`, the tab's first page set them too.
+    const mark = (name) => {
+      const times = events.filter((e) => e.name === name && e.cat.includes("user_timing")).map((e) => e.ts);
+      if (times.length === 0) throw new Error(`the trace has no ${name} mark`);
+      return Math.max(...times);
+    };
     const [from, to] = [mark("bench:call"), mark("bench:resolved")];
-    const during = (name) => events.filter((e) => e.name === name && e.ph === "X" && e.ts >= from && e.ts <= to);
+    const complete = (name) => events.filter((e) => e.name === name && e.ph === "X");
+    const lazy = complete("wasm.CompileLazy").filter((e) => e.ts >= from && e.ts + e.dur <= to);
+    // Liftoff's part of those compilations only: its events inside theirs, on their thread.
+    const liftoff = complete("wasm.CompileBaseline").filter((e) =>
+      lazy.some((l) => l.pid === e.pid && l.tid === e.tid && l.ts <= e.ts && e.ts + e.dur <= l.ts + l.dur));
     const totalMs = (list) => list.reduce((sum, e) => sum + e.dur, 0) / 1000;
-    const lazy = during("wasm.CompileLazy");
-    return { functions: lazy.length, ms: totalMs(lazy), liftoffMs: totalMs(during("wasm.CompileBaseline")) };
+    return { functions: lazy.length, ms: totalMs(lazy), liftoffMs: totalMs(liftoff) };
   };
 }
 

@@ -135,7 +135,10 @@ enum Source<'a> {
 impl Source<'_> {
     fn reason(&self, weight: f32) -> Reason {
         let (signal, description) = match self {
-            Source::Feature(feature) => (feature.name.to_string(), describe_feature(&feature.name)),
+            Source::Feature(feature) => (
+                String::from(&*feature.name),
+                describe_feature(&feature.name),
+            ),
             Source::Context(row) => (row.signal.to_owned(), row.description.to_owned()),
             Source::EarlierPages => (
                 "session:earlier_pages".to_owned(),

@@ -36,7 +36,29 @@ pub const DEFAULT_MODEL: &str = include_str!("../../models/default.model");
 /// (which rewrites it when the model file changes). A page's first `Augenblick.init` waited
 /// for the file to be read: `new Runtime` took 5.7 ms with it, 4.2 ms with this
 /// (Chromium, BENCHMARKS.md).
+#[rustfmt::skip]
 mod shipped;
+
+// A build never ships a stale copy: it fails here instead. (Not under `cfg(test)`, so that
+// the test can run and write the copy anew.)
+#[cfg(not(test))]
+const _: () = assert!(
+    text_hash(DEFAULT_MODEL.as_bytes()) == shipped::SOURCE_HASH,
+    "core/src/inference/model/shipped.rs is not core/models/default.model: run \
+     `cargo test -p augenblick-core --lib the_shipped_model`, which writes it anew"
+);
+
+/// FNV-1a of `bytes`, at compile time: which model text `shipped.rs` was written from.
+const fn text_hash(bytes: &[u8]) -> u32 {
+    let mut hash: u32 = 0x811c_9dc5;
+    let mut at = 0;
+    while at < bytes.len() {
+        hash ^= bytes[at] as u32;
+        hash = hash.wrapping_mul(0x0100_0193);
+        at += 1;
+    }
+    hash
+}
 
 /// Largest absolute weight, bias or scale a file may hold.
 const MAX_INTEGER: i32 = 1_000_000;
@@ -109,7 +131,7 @@ impl Model {
     /// The model that ships in the package ([`DEFAULT_MODEL`]), with nothing to read: its
     /// features come in hash order, and their names stay where the module has them.
     pub fn default_model() -> Model {
-        let features = shipped::FEATURES
+        let features: Vec<ModelFeature> = shipped::FEATURES
             .split('\n')
             .zip(&shipped::WEIGHTS)
             .map(|(name, weights)| ModelFeature {
@@ -118,6 +140,10 @@ impl Model {
                 weights: weights.map(i32::from),
             })
             .collect();
+        debug_assert!(
+            features.len() == shipped::WEIGHTS.len()
+                && features.windows(2).all(|pair| pair[0].hash < pair[1].hash)
+        );
         Model {
             name: Cow::Borrowed(shipped::NAME),
             scale: shipped::SCALE,
@@ -129,9 +155,9 @@ impl Model {
     /// Reads a model file. A malformed file is an `InvalidModelError`, one this SDK cannot
     /// use an `IncompatibleModelError`; both name the line.
     pub fn parse(text: &str) -> Result<Model, Error> {
-        // ASCII-only trimming and splitting: the format's separators are ASCII, and a page's
-        // first `Augenblick.init` waits for this parse (Unicode-aware `trim` and `char`
-        // patterns: 2.4 ms in Chromium; these: 1.7 ms, BENCHMARKS.md).
+        // ASCII-only trimming and splitting: the format's separators are ASCII, and a site's
+        // own model is read before its first decision (Unicode-aware `trim` and `char`
+        // patterns took 2.4 ms in Chromium for the shipped file, these 1.7 ms, BENCHMARKS.md).
         let mut lines = text
             .split('\n')
             .enumerate()
@@ -384,10 +410,13 @@ url:kasse 0 0 0 30
         assert_eq!(evidence.matched.len(), 2);
     }
 
-    /// The source of `model/shipped.rs` for `model`: the names one a line (in hash order,
-    /// the model's), the weights as 16-bit integers, which take less room in the module.
-    fn shipped_source(model: &Model) -> String {
-        // Each name as it is inside a string literal: `"…"` without the quotes.
+    /// The source of `model/shipped.rs` for `model`, read from `text`: the names one a line
+    /// (in hash order, the model's), the weights as 16-bit integers, which take less room
+    /// in the module.
+    fn shipped_source(model: &Model, text: &str) -> String {
+        // Each name as it is inside a string literal: `"…"` without the quotes. `parse`
+        // cuts names at spaces, tabs and line ends, so none starts with the whitespace a
+        // `\` line continuation would eat, and none holds the `\n` that separates them.
         let names: Vec<String> = model
             .features
             .iter()
@@ -399,21 +428,23 @@ url:kasse 0 0 0 30
         let weights = model.features.iter().map(|feature| {
             let fits = feature
                 .weights
-                .map(|w| i16::try_from(w).expect("a weight beyond ±32,767"));
+                .map(|w| i16::try_from(w).expect("a weight outside the 16-bit range"));
             format!("    {fits:?},\n")
         });
         format!(
             "//! Generated from core/models/default.model by the test\n\
              //! `the_shipped_model_is_the_model_file` (model.rs), which rewrites this file when\n\
              //! they differ. Do not edit.\n\n\
+             /// `text_hash` of the model file this was written from.\n\
+             pub(super) const SOURCE_HASH: u32 = {:#010x};\n\n\
              pub(super) const NAME: &str = {:?};\n\
              pub(super) const SCALE: i32 = {};\n\
              pub(super) const BIAS: [i32; 4] = {:?};\n\n\
              /// The features' names, in the order of their hashes, one a line.\n\
              pub(super) const FEATURES: &str = \"\\\n{}\";\n\n\
              /// Their weights, in the same order.\n\
-             #[rustfmt::skip]\n\
              pub(super) static WEIGHTS: [[i16; 4]; {}] = [\n{}];\n",
+            text_hash(text.as_bytes()),
             model.name,
             model.scale,
             model.bias,
@@ -431,13 +462,15 @@ url:kasse 0 0 0 30
             env!("CARGO_MANIFEST_DIR"),
             "/src/inference/model/shipped.rs"
         );
-        let source = shipped_source(&model);
+        let source = shipped_source(&model, DEFAULT_MODEL);
         if std::fs::read_to_string(path).ok().as_deref() != Some(source.as_str()) {
-            std::fs::write(path, source).unwrap();
+            std::fs::write(path, source).unwrap_or_else(|e| panic!("{path} is stale: {e}"));
             panic!(
                 "{path} was not models/default.model and has been rewritten: run the tests again"
             );
         }
+        // What the build checks outside tests (see `text_hash`), and the model itself.
+        assert_eq!(shipped::SOURCE_HASH, text_hash(DEFAULT_MODEL.as_bytes()));
         assert_eq!(Model::default_model(), model);
     }
 

@@ -35,7 +35,7 @@ fn the_shipped_model_is_what_the_trainer_makes() {
     );
     assert!(
         trained.to_text() == DEFAULT_MODEL,
-        "core/models/default.model differs from a fresh training; run\n  cargo run --release -p augenblick-train -- train --corpus ../shared/corpus --out core/models/default.model\nand then `cargo test -p augenblick-core`, which writes the module's copy (core/src/inference/model/shipped.rs)"
+        "core/models/default.model differs from a fresh training; run\n  cargo run --release -p augenblick-train -- train --corpus ../shared/corpus --out core/models/default.model\nand then `cargo test -p augenblick-core --lib the_shipped_model`, which writes the module's copy (core/src/inference/model/shipped.rs)"
     );
 }
 

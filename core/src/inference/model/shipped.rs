@@ -2,6 +2,9 @@
 //! `the_shipped_model_is_the_model_file` (model.rs), which rewrites this file when
 //! they differ. Do not edit.
 
+/// `text_hash` of the model file this was written from.
+pub(super) const SOURCE_HASH: u32 = 0x8378de8f;
+
 pub(super) const NAME: &str = "trained by augenblick-train on 411 pages of 324 sites";
 pub(super) const SCALE: i32 = 100;
 pub(super) const BIAS: [i32; 4] = [122, -268, 56, 32];
@@ -462,7 +465,6 @@ word:muffins\n\
 schema:Article";
 
 /// Their weights, in the same order.
-#[rustfmt::skip]
 pub(super) static WEIGHTS: [[i16; 4]; 452] = [
     [-19, -1, 19, 0],
     [-16, -19, 62, -28],
