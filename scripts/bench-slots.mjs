@@ -127,10 +127,10 @@ async function traceLazyCompilation(page) {
       return Math.max(...times);
     };
     const [from, to] = [mark("bench:call"), mark("bench:resolved")];
-    const complete = (name) => events.filter((e) => e.name === name && e.ph === "X");
-    const lazy = complete("wasm.CompileLazy").filter((e) => e.ts >= from && e.ts + e.dur <= to);
+    const spans = (name) => events.filter((e) => e.name === name && e.ph === "X");
+    const lazy = spans("wasm.CompileLazy").filter((e) => e.ts >= from && e.ts + e.dur <= to);
     // Liftoff's part of those compilations only: its events inside theirs, on their thread.
-    const liftoff = complete("wasm.CompileBaseline").filter((e) =>
+    const liftoff = spans("wasm.CompileBaseline").filter((e) =>
       lazy.some((l) => l.pid === e.pid && l.tid === e.tid && l.ts <= e.ts && e.ts + e.dur <= l.ts + l.dur));
     const totalMs = (list) => list.reduce((sum, e) => sum + e.dur, 0) / 1000;
     return { functions: lazy.length, ms: totalMs(lazy), liftoffMs: totalMs(liftoff) };
