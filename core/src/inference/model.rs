@@ -20,7 +20,7 @@
 use std::borrow::Cow;
 
 use crate::inference::features::for_each_named_feature;
-use crate::signals::{feature_hash, heap_sort_by_key, Cues, PageSignals};
+use crate::signals::{feature_hash, fnv_1a, heap_sort_by_key, Cues, PageSignals, FNV_OFFSET};
 use crate::{Error, MomentKind};
 
 /// The first word of every model file.
@@ -48,16 +48,9 @@ const _: () = assert!(
      `cargo test -p augenblick-core --lib the_shipped_model`, which writes it anew"
 );
 
-/// FNV-1a of `bytes`, at compile time: which model text `shipped.rs` was written from.
-const fn text_hash(bytes: &[u8]) -> u32 {
-    let mut hash: u32 = 0x811c_9dc5;
-    let mut at = 0;
-    while at < bytes.len() {
-        hash ^= bytes[at] as u32;
-        hash = hash.wrapping_mul(0x0100_0193);
-        at += 1;
-    }
-    hash
+/// Which model text `shipped.rs` was written from (FNV-1a, at compile time).
+const fn text_hash(text: &[u8]) -> u32 {
+    fnv_1a(FNV_OFFSET, text)
 }
 
 /// Largest absolute weight, bias or scale a file may hold.

@@ -40,6 +40,7 @@ pub use page::{
 };
 pub use simulation::{Simulation, SIMULATED_GEOHASH};
 pub use terms::{feature_hash, for_each_term, TermField};
+pub(crate) use terms::{fnv_1a, FNV_OFFSET};
 pub use text::{cut_utf16, heap_sort_by_key};
 pub use time::{Daypart, LocalTime, Weekday};
 pub use url::{ReferrerClass, Utm, DEFAULT_SEARCH_PARAMS};

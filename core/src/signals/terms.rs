@@ -56,10 +56,21 @@ fn for_each_folded_term(folded: &str, mut visit: impl FnMut(&str)) {
 /// The 32-bit FNV-1a hash of a feature name given in parts (`["word:", "rezept"]`). Model
 /// files name features in words; this is how both sides find them.
 pub fn feature_hash(parts: &[&str]) -> u32 {
-    let mut hash: u32 = 0x811c_9dc5;
-    for byte in parts.iter().flat_map(|part| part.bytes()) {
-        hash ^= u32::from(byte);
+    parts
+        .iter()
+        .fold(FNV_OFFSET, |hash, part| fnv_1a(hash, part.as_bytes()))
+}
+
+/// FNV-1a's starting value.
+pub(crate) const FNV_OFFSET: u32 = 0x811c_9dc5;
+
+/// `hash` (FNV-1a so far) continued over `bytes`; `const` for the model's build check.
+pub(crate) const fn fnv_1a(mut hash: u32, bytes: &[u8]) -> u32 {
+    let mut at = 0;
+    while at < bytes.len() {
+        hash ^= bytes[at] as u32;
         hash = hash.wrapping_mul(0x0100_0193);
+        at += 1;
     }
     hash
 }
