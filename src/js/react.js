@@ -41,6 +41,18 @@ function release(record) {
 /** A <Slot> variant without what is not a condition: what `Augenblick.choose` reads. */
 const conditionsOf = ({ content, name, ...conditions }) => conditions;
 
+/**
+ * `value` as JSON, or a value of its own (never equal to another) when it has none (a
+ * cycle, a BigInt): such conditions are chosen, and refused by the SDK, on every render.
+ */
+function safeJson(value) {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return {};
+  }
+}
+
 /** Console messages already given, so that a re-rendered <Slot> does not repeat them. */
 const reported = new Set();
 function reportOnce(message) {
@@ -107,6 +119,9 @@ export function useAugenblick() {
  */
 export function Slot({ name, variants, children }) {
   const { instance, moment } = useContext(AugenblickContext);
+  // The conditions as the SDK reads them (it takes them as JSON too): variants written
+  // inline are a new array on every render, and are chosen again only when they change.
+  const conditions = variants?.length ? safeJson(variants.map(conditionsOf)) : null;
   const chosen = useMemo(() => {
     if (!instance || !moment || !variants?.length) return -1;
     try {
@@ -115,7 +130,9 @@ export function Slot({ name, variants, children }) {
       reportOnce(`augenblick/react: <Slot${name ? ` name="${name}"` : ""}>: ${error.message}`);
       return -1;
     }
-  }, [instance, moment, variants, name]);
+    // `variants` is read for its conditions only, and they are in `conditions`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [instance, moment, conditions, name]);
   const variant = chosen >= 0 ? variants[chosen] : null;
   const variantName = variant ? (variant.name ?? variant.moment) : "default";
   const decided = moment !== null;

@@ -54,7 +54,7 @@ after(async () => {
 });
 
 test("the server renders every slot's default content and no moment", () => {
-  assert.match(serverHtml, /<div id="hero"><p>default<\/p><\/div>/);
+  assert.match(serverHtml, /<div id="hero"[^>]*><p>default<\/p><\/div>/);
   assert.match(serverHtml, /<p id="moment">deciding<\/p>/);
   assert.doesNotMatch(serverHtml, /variant-/);
 });
@@ -67,6 +67,23 @@ test("the client hydrates without a mismatch, shows the variant of the moment de
   assert.ok(["know", "go", "do", "buy"].includes(kind), `moment: ${kind}`);
   await page.waitForFunction((k) => document.getElementById("hero").textContent === `variant-${k}`, kind);
   assert.deepEqual(await page.evaluate(() => window.__recoverableErrors), []);
+  // Rendered again with the same conditions (a new inline array each time): the choice
+  // is kept, not asked of the SDK again.
+  await page.evaluate(() => {
+    const sdk = window.__augenblick;
+    const choose = sdk.choose;
+    window.__chooseCalls = 0;
+    sdk.choose = function (...args) {
+      window.__chooseCalls++;
+      return choose.apply(this, args);
+    };
+  });
+  for (let renders = 1; renders <= 3; renders++) {
+    await page.evaluate(() => window.__renderHeroAgain());
+    await page.waitForFunction((n) => document.getElementById("hero").dataset.renders === String(n), renders);
+  }
+  assert.equal(await page.evaluate(() => window.__chooseCalls), 0);
+  assert.equal(await page.textContent("#hero"), `variant-${kind}`);
   // Personalization consent withdrawn: no moment, and the default content again.
   await page.evaluate(() => window.__augenblick.setConsent({ personalization: false }));
   await page.waitForFunction(() => document.getElementById("moment").textContent === "deciding");
