@@ -23,7 +23,7 @@ process.env.AUGENBLICK_PKG = out;
 // Imported after AUGENBLICK_PKG is set: corpus.mjs reads it when it loads.
 const { launchChromium } = await import("../tests/e2e/browser.mjs");
 const { nativeSnapshots, pickPages } = await import("../tests/e2e/corpus.mjs");
-const { argument, openBenchPage } = await import("./bench.mjs");
+const { argument, openBenchPage, quantile } = await import("./bench.mjs");
 const perLabel = argument("--per-label", Infinity);
 const throttle = argument("--throttle", 1);
 
@@ -48,12 +48,11 @@ for (const entry of pages) {
 }
 await browser.close();
 
-const sorted = results.map((r) => r.ms * 1000).sort((a, b) => a - b);
-const quantile = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+const micros = results.map((r) => r.ms * 1000);
 const right = results.filter((r) => r.kind === r.label).length;
 console.log(`Chromium, CPU throttling ${throttle}x, ${results.length} reviewed corpus pages, one decision each`);
 console.log("| pages | median | p90 | max | decided as labelled |");
 console.log("|---:|---:|---:|---:|---:|");
-console.log(`| ${results.length} | ${quantile(0.5).toFixed(1)} µs | ${quantile(0.9).toFixed(1)} µs | ${sorted.at(-1).toFixed(1)} µs | ${right} of ${results.length} |`);
+console.log(`| ${results.length} | ${quantile(micros, 0.5).toFixed(1)} µs | ${quantile(micros, 0.9).toFixed(1)} µs | ${Math.max(...micros).toFixed(1)} µs | ${right} of ${results.length} |`);
 const slowest = results.sort((a, b) => b.ms - a.ms).slice(0, 3);
 console.log("slowest:", slowest.map((r) => `${r.file} ${(r.ms * 1000).toFixed(1)} µs (${r.terms} terms)`).join("; "));

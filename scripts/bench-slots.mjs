@@ -26,7 +26,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 import { launchChromium } from "../tests/e2e/browser.mjs";
-import { argument, median, throttleCpu } from "./bench.mjs";
+import { argument, median, quantile, throttleCpu } from "./bench.mjs";
 import { startServer } from "./serve.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -170,13 +170,12 @@ for (let run = 0; run < runs; run++) {
 }
 const rows = pages.map(({ name }, i) => {
   const samples = samplesOf[i];
-  const sorted = samples.map((s) => s.ms).sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  const times = samples.map((s) => s.ms);
   const { slots, resolved, kind } = samples[0];
   if (resolved !== slots) throw new Error(`${name}: ${resolved} of ${slots} slots resolved`);
   const phases = Object.keys(samples[0].phases).map((phase) => `${phase} ${median(samples.map((s) => s.phases[phase])).toFixed(1)}`);
   return {
-    name, slots, kind, median: at(0.5), p90: at(0.9),
+    name, slots, kind, median: median(times), p90: quantile(times, 0.9),
     load: median(samples.map((s) => s.loadMs)),
     refresh: median(samples.map((s) => s.refreshMs)),
     sincePageStart: median(samples.map((s) => s.sincePageStart)),

@@ -8,10 +8,18 @@ export function argument(name, fallback) {
   return at === -1 ? fallback : Number(process.argv[at + 1]);
 }
 
+/**
+ * The `q` quantile (0.5: the median, 0.9: p90) of the numbers among `values` (null and
+ * undefined left out): the value at that share of them, sorted; null if there are none.
+ */
+export function quantile(values, q) {
+  const sorted = values.filter((v) => v !== null && v !== undefined).sort((a, b) => a - b);
+  return sorted.length === 0 ? null : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
 /** The median of the numbers among `values` (null and undefined left out), or null. */
 export function median(values) {
-  const sorted = values.filter((v) => v !== null && v !== undefined).sort((a, b) => a - b);
-  return sorted.length === 0 ? null : sorted[Math.floor(sorted.length / 2)];
+  return quantile(values, 0.5);
 }
 
 /**
