@@ -12,7 +12,9 @@ named=$(mktemp -d)
 trap 'rm -rf "$named"' EXIT
 wasm-bindgen --target web --keep-debug --out-dir "$named" --out-name augenblick \
   target/wasm32-unknown-unknown/release/augenblick.wasm
-wasm-opt -Oz --one-caller-inline-max-function-size 20 -g --enable-bulk-memory \
+# The release build's wasm-opt arguments, as Cargo.toml gives them to wasm-pack.
+read -ra release_opt <<<"$(sed -n 's/^wasm-opt = \[\(.*\)\]/\1/p' Cargo.toml | tr -d '",')"
+wasm-opt "${release_opt[@]}" -g --enable-bulk-memory \
   --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   --enable-reference-types --enable-multivalue \
   "$named/augenblick_bg.wasm" -o "$named/named.wasm"
