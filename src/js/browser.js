@@ -119,19 +119,10 @@ function readPageUnguarded([
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     let nodes = 0;
     let units = 0;
-    // Consecutive text nodes mostly share their parent: its answer is kept.
-    let lastParent = null;
-    let lastParentRead = true;
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       if (parent && NON_TEXT_ELEMENTS.has(parent.localName)) continue;
-      if (parent && anySkipped) {
-        if (parent !== lastParent) {
-          lastParent = parent;
-          lastParentRead = notSkipped(parent);
-        }
-        if (!lastParentRead) continue;
-      }
+      if (parent && anySkipped && !notSkipped(parent)) continue;
       if (nodes === textNodes || units >= textRawUnits) {
         truncated = true;
         break;
