@@ -119,20 +119,22 @@ export function useAugenblick() {
  */
 export function Slot({ name, variants, children }) {
   const { instance, moment } = useContext(AugenblickContext);
-  // The conditions as the SDK reads them (it takes them as JSON too): variants written
-  // inline are a new array on every render, and are chosen again only when they change.
-  const conditions = variants?.length ? safeJson(variants.map(conditionsOf)) : null;
+  // Variants written inline are a new array on every render: they are chosen again only
+  // when their conditions change, compared as JSON (as the SDK reads them too). Nothing is
+  // read before there is a moment (on the server, while hydrating).
+  const conditions = instance && moment && variants?.length ? variants.map(conditionsOf) : null;
+  const conditionsKey = conditions ? safeJson(conditions) : null;
   const chosen = useMemo(() => {
-    if (!instance || !moment || !variants?.length) return -1;
+    if (!conditions) return -1;
     try {
-      return instance.choose(variants.map(conditionsOf));
+      return instance.choose(conditions);
     } catch (error) {
       reportOnce(`augenblick/react: <Slot${name ? ` name="${name}"` : ""}>: ${error.message}`);
       return -1;
     }
-    // `variants` is read for its conditions only, and they are in `conditions`.
+    // `conditions` is a new array on every render; `conditionsKey` is what it holds.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [instance, moment, conditions, name]);
+  }, [instance, moment, conditionsKey, name]);
   const variant = chosen >= 0 ? variants[chosen] : null;
   const variantName = variant ? (variant.name ?? variant.moment) : "default";
   const decided = moment !== null;
