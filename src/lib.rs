@@ -17,8 +17,6 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 #[cfg(target_arch = "wasm32")]
 mod error;
 #[cfg(target_arch = "wasm32")]
-mod events;
-#[cfg(target_arch = "wasm32")]
 mod inference;
 #[cfg(target_arch = "wasm32")]
 mod json;

@@ -6,8 +6,8 @@
 use augenblick_core::consent::consent_mode::{read_commands_after, ConsentModeState};
 use augenblick_core::consent::report::{privacy_report, Counts};
 use augenblick_core::consent::tcf::{cookie_consent, TcfPurposes};
-use augenblick_core::consent::{ConsentLedger, PartialConsent, Source, TcString};
-use augenblick_core::events::{decision_properties, site_properties};
+use augenblick_core::consent::{ConsentChange, ConsentLedger, PartialConsent, Source, TcString};
+use augenblick_core::events::{site_properties, PageEvents};
 use augenblick_core::inference::Moment;
 use augenblick_core::json::{self, ToJson, Value};
 use augenblick_core::signals::{Simulation, Snapshot};
@@ -16,10 +16,9 @@ use augenblick_core::{Consent, InitOptions};
 use wasm_bindgen::prelude::*;
 
 use crate::error::to_js_error;
-use crate::events::Events;
 use crate::inference::MomentEngine;
 use crate::json::{parse_json, read_options};
-use crate::signals::{hold_sweep, position_requests, save_queue, storage_counts, SignalCollector};
+use crate::signals::{position_requests, with_records, SignalCollector};
 
 /// Internal: created by `Augenblick.init`, not part of the published API.
 #[wasm_bindgen(skip_typescript)]
@@ -32,7 +31,7 @@ pub struct Runtime {
     /// What Consent Mode said so far: an update wins over later defaults.
     consent_mode: ConsentModeState,
     /// Where events go and what waits, if the site sends events.
-    events: Option<Events>,
+    events: Option<PageEvents>,
     /// The last snapshot and moment decided, for slots resolved between decisions.
     last: Option<(Snapshot, Moment)>,
     snapshots: u32,
@@ -74,11 +73,13 @@ impl Runtime {
         }
         let granted = consent.consent();
         let events = options.events.map(|options| {
-            if granted.storage && !granted.events {
-                save_queue(None); // an earlier page's events, no longer consented
-            }
-            let keep = granted.storage && granted.events;
-            Events::new(options, &page_id, keep, keep)
+            with_records(|records, store| {
+                if granted.storage && !granted.events {
+                    records.save_queue(store, None); // an earlier page's events, no longer consented
+                }
+                let keep = granted.storage && granted.events;
+                PageEvents::new(options, &page_id, keep, records, store)
+            })
         });
         Ok(Runtime {
             collector: SignalCollector::start(options.signals.config, granted)?,
@@ -136,7 +137,7 @@ impl Runtime {
     /// goes: a consent source the page has (a TCF CMP) is yet to answer.
     #[wasm_bindgen(js_name = holdStorageSweep)]
     pub fn hold_storage_sweep(&self, held: bool) {
-        hold_sweep(held);
+        with_records(|records, _| records.hold_sweep(held));
     }
 
     /// The index of the first of `variants` (condition objects, checked like rules) that
@@ -203,7 +204,9 @@ impl Runtime {
     #[wasm_bindgen(js_name = privacyReport)]
     pub fn privacy_report(&self) -> String {
         // Storage is looked at only with consent to it; without, nothing the SDK wrote stays.
-        let (storage_writes, stored_keys) = storage_counts(self.consent.consent().storage);
+        let look = self.consent.consent().storage;
+        let (storage_writes, stored_keys) =
+            with_records(|records, store| records.counts(store, look));
         let counts = Counts {
             snapshots: self.snapshots,
             storage_writes,
@@ -211,7 +214,7 @@ impl Runtime {
             positions_requested: position_requests(),
             requests_sent: self.events.as_ref().map_or(0, |e| e.requests),
             events_sent: self.events.as_ref().map_or(0, |e| e.sent),
-            events_dropped: self.events.as_ref().map_or(0, Events::dropped),
+            events_dropped: self.events.as_ref().map_or(0, PageEvents::dropped),
         };
         let endpoint = self.events.as_ref().map(|e| e.options.endpoint.as_str());
         privacy_report(&self.consent, &counts, endpoint)
@@ -286,17 +289,11 @@ impl Runtime {
             return -1;
         };
         let shown = slot.as_deref().zip(variant.as_deref());
-        let name = if shown.is_some() {
-            "Variant Shown"
-        } else {
-            "Moment Changed"
-        };
-        let properties = decision_properties(&decision, shown);
         let Some(events) = self.consented_events() else {
             return -1;
         };
         events
-            .push(name, properties, message_id, timestamp)
+            .push_decision(&decision, shown, message_id, timestamp)
             .map_or(-1, |waiting| waiting as i32)
     }
 
@@ -343,14 +340,14 @@ impl Runtime {
     pub fn persist_events(&mut self) {
         let storage = self.consent.consent().storage;
         if let Some(events) = self.consented_events().filter(|_| storage) {
-            events.persist();
+            with_records(|records, store| events.persist(records, store));
         }
     }
 
     /// Events waiting to be sent.
     #[wasm_bindgen(js_name = waitingEvents)]
     pub fn waiting_events(&self) -> u32 {
-        self.events.as_ref().map_or(0, Events::waiting)
+        self.events.as_ref().map_or(0, PageEvents::waiting)
     }
 
     /// Stops listening to the page.
@@ -369,20 +366,24 @@ impl Runtime {
     /// allowed if they were withdrawn; without personalization the session's pages and the
     /// last decision are forgotten; without events what was queued is dropped.
     fn put_in_effect(&mut self, before: Consent) -> Result<String, JsValue> {
-        let consent = self.consent.consent();
-        self.collector.apply_consent(consent)?;
-        if !consent.personalization {
+        let change = ConsentChange {
+            before,
+            after: self.consent.consent(),
+        };
+        self.collector.apply_consent(change.after)?;
+        if change.forgets_session() {
             self.engine.forget_session()?;
             self.last = None;
         }
         if let Some(events) = &mut self.events {
-            if before.events && !consent.events {
-                events.withdrawn(consent.storage);
-            }
-            // The anonymous id is kept on the device only for events, with storage consent.
-            if consent.storage && consent.events && !(before.storage && before.events) {
-                events.storage_granted();
-            }
+            with_records(|records, store| {
+                if change.drops_events() {
+                    events.withdrawn(change.after.storage, records, store);
+                }
+                if change.keeps_device_id() {
+                    events.storage_granted(records, store);
+                }
+            });
         }
         Ok(self.consent())
     }
@@ -399,7 +400,7 @@ impl Runtime {
     }
 
     /// The events, if the site configured them and the visitor consents to them.
-    fn consented_events(&mut self) -> Option<&mut Events> {
+    fn consented_events(&mut self) -> Option<&mut PageEvents> {
         let allowed = self.consent.consent().events;
         self.events.as_mut().filter(|_| allowed)
     }

@@ -25,8 +25,10 @@ pub mod inference;
 pub mod json;
 mod moment;
 mod options;
+mod read;
 pub mod signals;
 pub mod slots;
+pub mod store;
 
 pub use consent::Consent;
 pub use error::{decimal, Error};

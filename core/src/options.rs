@@ -4,7 +4,7 @@
 use crate::events::EventsOptions;
 use crate::inference::EngineOptions;
 use crate::json::Value;
-use crate::signals::options::object;
+use crate::read::object;
 use crate::signals::{SignalOptions, Simulation};
 use crate::slots::{rules_from_json, Rule};
 use crate::Error;

@@ -3,7 +3,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use augenblick_core::consent::PartialConsent;
+use augenblick_core::consent::{ConsentChange, PartialConsent};
 use augenblick_core::json::{self, ToJson, Value};
 use augenblick_core::signals::{
     limits, BehaviourTracker, Environment, LocationSignal, PageSignals, RawPage, SignalConfig,
@@ -49,7 +49,9 @@ impl State {
     /// Counts this page view in storage (the caller has storage consent); in memory it is
     /// counted already.
     fn store_page_view(&mut self) {
-        if let Some((page_views, earlier_visits)) = storage::count_page_view() {
+        if let Some((page_views, earlier_visits)) =
+            storage::with_records(|records, store| records.count_page_view(store))
+        {
             let behaviour = &mut self.behaviour.behaviour;
             behaviour.page_views = page_views;
             behaviour.set_repeat_visits(Some(earlier_visits), true);
@@ -138,27 +140,28 @@ impl SignalCollector {
             .state
             .try_borrow_mut()
             .map_err(|_| to_js_error(&Error::busy()))?;
-        let previous = state.consent;
+        let change = ConsentChange {
+            before: state.consent,
+            after: consent,
+        };
         state.consent = consent;
-        if previous.personalization && !consent.personalization {
-            // What personalization allowed reading goes: the events not taken yet and the
-            // behaviour seen so far; nothing is read until it is given again.
+        if change.stops_reading() {
             self.events.stop();
             state.behaviour = BehaviourTracker::start(Date::now(), browser::page_visible());
         }
-        if !previous.personalization && consent.personalization && !self.destroyed.get() {
+        if change.starts_reading() && !self.destroyed.get() {
             self.events.start();
         }
-        if previous.storage && !consent.storage {
-            storage::erase();
+        if change.erases_storage() {
+            storage::with_records(|records, store| records.erase(store));
             let behaviour = &mut state.behaviour.behaviour;
             behaviour.set_repeat_visits(None, false);
             behaviour.page_views = 1; // what memory alone knows: this page
         }
-        if !previous.storage && consent.storage {
+        if change.counts_page_view() {
             state.store_page_view();
         }
-        if !consent.geolocation {
+        if change.forgets_location() {
             state.location = None;
         }
         Ok(())

@@ -10,6 +10,4 @@ mod typescript;
 
 pub use collector::SignalCollector;
 pub(crate) use location::requests as position_requests;
-pub(crate) use storage::{
-    anonymous_id, hold_sweep, report_counts as storage_counts, save_queue, take_queue,
-};
+pub(crate) use storage::with_records;

@@ -16,11 +16,13 @@
 //! Google Consent Mode ([`consent_mode`]); for each purpose the latest word wins. Global
 //! Privacy Control turns events off whatever any source says.
 
+mod change;
 pub mod consent_mode;
 mod purposes;
 pub mod report;
 pub mod tcf;
 mod tcstring;
 
+pub use change::ConsentChange;
 pub use purposes::{Consent, ConsentLedger, PartialConsent, Purpose, Source};
 pub use tcstring::{set_ids, PublisherTc, TcString, MAX_TC_STRING_CHARS};

@@ -1,7 +1,7 @@
 //! The four purposes, consent for them, and the ledger that combines the sources.
 
 use crate::json::{ToJson, Value};
-use crate::signals::options::{member, object};
+use crate::read::{member, object};
 use crate::{json_object, Error};
 
 /// What the SDK may do, each only with consent for it.

@@ -14,11 +14,13 @@
 //! the page view unless storage consent allows keeping it.
 
 mod options;
+mod page;
 mod queue;
 mod retry;
 mod segment;
 
 pub use options::EventsOptions;
+pub use page::PageEvents;
 pub use queue::{Batch, EventQueue, QueueLimits};
 pub use retry::{retry_delay_ms, Outcome, MAX_RETRY_DELAY_MS};
 pub use segment::{batch_body, decision_properties, site_properties, track_event};

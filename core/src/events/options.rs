@@ -2,7 +2,7 @@
 
 use super::queue::QueueLimits;
 use crate::json::Value;
-use crate::signals::options::{member, object};
+use crate::read::{member, object};
 use crate::Error;
 
 /// Where and how events are sent.

@@ -3,7 +3,7 @@
 
 use super::{Model, SessionOptions};
 use crate::json::Value;
-use crate::signals::options::object;
+use crate::read::object;
 use crate::Error;
 
 /// Checked inference options.

@@ -1,7 +1,7 @@
 //! What the visitor does in this session, as counters. Nothing here identifies anyone.
 
 use super::cues::is_cart_label;
-use super::page::{element_text, RawButton};
+use super::raw::{element_text, RawButton};
 use super::SignalConfig;
 use crate::json::Value;
 use crate::MomentKind;

@@ -1,7 +1,7 @@
 //! Content cues: the things on a page that say what a visitor can do there (buy, go, do),
 //! in English, German and Dutch.
 
-use super::page::{element_text, RawPage};
+use super::raw::{element_text, RawPage};
 use super::text::{contains_any, count_occurrences, fold};
 
 /// Counts of each cue on a page (saturating at `u16::MAX`).
@@ -585,7 +585,7 @@ fn digits_value(digits: &[u8]) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::signals::page::{RawButton, RawLink, RawList};
+    use crate::signals::raw::{RawButton, RawLink, RawList};
 
     fn cues_of_text(text: &str) -> Cues {
         Cues::detect(&RawPage::default(), &fold(text), &[])

@@ -14,6 +14,23 @@ pub enum DeviceClass {
 }
 
 impl DeviceClass {
+    /// Every class, in the order of condition bits (`slots`).
+    pub const ALL: [DeviceClass; 3] = [
+        DeviceClass::Mobile,
+        DeviceClass::Tablet,
+        DeviceClass::Desktop,
+    ];
+
+    /// The names a device option or attribute may take, for error messages.
+    pub const EXPECTED: &'static str = "mobile, tablet or desktop";
+
+    /// The class called `name` (ASCII case and surrounding whitespace ignored).
+    pub fn named(name: &str) -> Option<DeviceClass> {
+        DeviceClass::ALL
+            .into_iter()
+            .find(|class| class.as_str().eq_ignore_ascii_case(name.trim()))
+    }
+
     /// The lowercase name used in JavaScript, markup and reports.
     pub const fn as_str(self) -> &'static str {
         match self {

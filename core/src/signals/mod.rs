@@ -18,6 +18,7 @@ mod input;
 mod jsonld;
 pub(crate) mod options;
 mod page;
+mod raw;
 mod simulation;
 mod terms;
 mod text;
@@ -35,9 +36,8 @@ pub use geo::{
 pub use input::Environment;
 pub use jsonld::MAX_JSON_LD_BYTES;
 pub use options::SignalOptions;
-pub use page::{
-    limits, Heading, PageSignals, RawButton, RawLink, RawList, RawPage, Skipped, CONSENT_DIALOGS,
-};
+pub use page::{Heading, PageSignals, Skipped};
+pub use raw::{limits, RawButton, RawLink, RawList, RawPage, CONSENT_DIALOGS};
 pub use simulation::{Simulation, SIMULATED_GEOHASH};
 pub use terms::{feature_hash, for_each_term, TermField};
 pub(crate) use terms::{fnv_1a, FNV_OFFSET};

@@ -4,7 +4,8 @@
 use super::{SignalConfig, SiteLocation, DEFAULT_GEOHASH_PRECISION};
 use crate::consent::PartialConsent;
 use crate::json::Value;
-use crate::{decimal, Error};
+use crate::read::{indexed, object};
+use crate::Error;
 
 /// Checked signal options.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,13 +39,6 @@ impl SignalOptions {
             config: SignalConfig::new(&search_params, precision, locations)?,
             consent,
         })
-    }
-}
-
-pub(crate) fn object<'a>(value: &'a Value, path: &str) -> Result<&'a [(String, Value)], Error> {
-    match value {
-        Value::Object(entries) => Ok(entries),
-        _ => Err(Error::invalid_option(path, Some("an object"))),
     }
 }
 
@@ -118,28 +112,6 @@ fn coordinate(value: &Value, path: &str, limit: f64) -> Result<f64, Error> {
         .as_f64()
         .filter(|n| (-limit..=limit).contains(n))
         .ok_or_else(|| Error::invalid_option(path, Some(expected)))
-}
-
-/// `locations[2].lat` from ("locations", 2, "lat"); `searchParams[0]` with no field.
-pub(crate) fn indexed(path: &str, index: usize, field: &str) -> String {
-    let mut out = String::from(path);
-    out.push('[');
-    out.push_str(&decimal(u32::try_from(index).unwrap_or(u32::MAX)));
-    out.push(']');
-    if field.is_empty() {
-        out
-    } else {
-        member(&out, field)
-    }
-}
-
-/// `consent.storage` from ("consent", "storage"): an option inside an object option.
-pub(crate) fn member(path: &str, field: &str) -> String {
-    let mut out = String::with_capacity(path.len() + 1 + field.len());
-    out.push_str(path);
-    out.push('.');
-    out.push_str(field);
-    out
 }
 
 #[cfg(test)]

@@ -2,10 +2,9 @@
 //! local hour or distance to its nearest location to assume, and every snapshot carries
 //! those instead of what the browser reports. The page signals and behaviour stay real.
 
-use super::options::{member, object};
 use super::{Daypart, DeviceClass, LocationSignal, Snapshot};
 use crate::json::Value;
-use crate::slots::{device_class, DEVICE_NAMES};
+use crate::read::{member, object};
 use crate::Error;
 
 /// What to assume instead of the real context; `None` fields stay real.
@@ -33,9 +32,9 @@ impl Simulation {
         for (key, field) in object(value, "simulate")? {
             match key.as_str() {
                 "device" => {
-                    let class = field.as_str().and_then(device_class);
+                    let class = field.as_str().and_then(DeviceClass::named);
                     simulation.device = Some(class.ok_or_else(|| {
-                        Error::invalid_option("simulate.device", Some(DEVICE_NAMES))
+                        Error::invalid_option("simulate.device", Some(DeviceClass::EXPECTED))
                     })?);
                 }
                 "hour" => {

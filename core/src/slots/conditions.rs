@@ -5,11 +5,6 @@ use crate::json;
 use crate::signals::{Daypart, DeviceClass};
 use crate::{Error, MomentKind};
 
-const DEVICES: [DeviceClass; 3] = [
-    DeviceClass::Mobile,
-    DeviceClass::Tablet,
-    DeviceClass::Desktop,
-];
 const DAYPARTS: [Daypart; 4] = [
     Daypart::Morning,
     Daypart::Afternoon,
@@ -42,7 +37,7 @@ pub struct Conditions {
     pub min_confidence: f32,
     /// The urgency must be at least this.
     pub min_urgency: f32,
-    /// Device classes allowed, one bit per class in [`DEVICES`] order; 0 means any.
+    /// Device classes allowed, one bit per class in [`DeviceClass::ALL`] order; 0 means any.
     devices: u8,
     /// Dayparts allowed, one bit per daypart in [`DAYPARTS`] order; 0 means any.
     dayparts: u8,
@@ -65,7 +60,6 @@ pub struct MarkupConditions<'a> {
 
 /// What a condition value must be, for error messages.
 pub(crate) const FRACTION: &str = "a number from 0 to 1";
-pub(crate) const DEVICE_NAMES: &str = "mobile, tablet or desktop";
 pub(crate) const DAYPART_NAMES: &str = "morning, afternoon, evening or night";
 
 impl Conditions {
@@ -102,8 +96,8 @@ impl Conditions {
         conditions.min_confidence = fraction("data-min-confidence", markup.min_confidence)?;
         conditions.min_urgency = fraction("data-min-urgency", markup.min_urgency)?;
         if let Some(text) = markup.device {
-            conditions.devices = name_set(names(text), &DEVICES.map(DeviceClass::as_str))
-                .map_err(|_| Error::invalid_template("data-device", DEVICE_NAMES, text))?;
+            conditions.devices = name_set(names(text), &DeviceClass::ALL.map(DeviceClass::as_str))
+                .map_err(|_| Error::invalid_template("data-device", DeviceClass::EXPECTED, text))?;
         }
         if let Some(text) = markup.daypart {
             conditions.dayparts = name_set(names(text), &DAYPARTS.map(Daypart::as_str))
@@ -118,7 +112,7 @@ impl Conditions {
         &mut self,
         names: impl IntoIterator<Item = &'a str>,
     ) -> Result<(), &'a str> {
-        self.devices = name_set(names, &DEVICES.map(DeviceClass::as_str))?;
+        self.devices = name_set(names, &DeviceClass::ALL.map(DeviceClass::as_str))?;
         Ok(())
     }
 
@@ -138,16 +132,9 @@ impl Conditions {
         self.moment == context.kind
             && context.confidence >= self.min_confidence
             && context.urgency >= self.min_urgency
-            && allowed(self.devices, index_of(&DEVICES, &context.device))
+            && allowed(self.devices, index_of(&DeviceClass::ALL, &context.device))
             && allowed(self.dayparts, index_of(&DAYPARTS, &context.daypart))
     }
-}
-
-/// The device class called `name` (ASCII case ignored).
-pub(crate) fn device_class(name: &str) -> Option<DeviceClass> {
-    DEVICES
-        .into_iter()
-        .find(|class| class.as_str().eq_ignore_ascii_case(name.trim()))
 }
 
 /// A number from 0 to 1, or `None`.

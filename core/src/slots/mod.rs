@@ -19,7 +19,6 @@ mod attributes;
 mod conditions;
 mod rules;
 
-pub(crate) use conditions::{device_class, DEVICE_NAMES};
 pub use conditions::{Conditions, MarkupConditions, SlotContext};
 pub use rules::{rules_from_json, variants_from_json, Content, Rule, Target};
 

@@ -2,9 +2,10 @@
 //! `<template data-moment>`, written in the options and checked strictly.
 
 use super::attributes::check_attribute;
-use super::conditions::{fraction_value, Conditions, DAYPART_NAMES, DEVICE_NAMES, FRACTION};
+use super::conditions::{fraction_value, Conditions, DAYPART_NAMES, FRACTION};
 use crate::json::{ToJson, Value};
-use crate::signals::options::{indexed, member, object};
+use crate::read::{indexed, member, object};
+use crate::signals::DeviceClass;
 use crate::{json_object, Error, MomentKind};
 
 /// Which elements a rule is for.
@@ -119,7 +120,9 @@ impl ConditionFields {
                     self.min_urgency = n;
                 }
             }
-            "device" => self.devices = Some(names(field).ok_or_else(|| invalid(DEVICE_NAMES))?),
+            "device" => {
+                self.devices = Some(names(field).ok_or_else(|| invalid(DeviceClass::EXPECTED))?)
+            }
             "daypart" => self.dayparts = Some(names(field).ok_or_else(|| invalid(DAYPART_NAMES))?),
             _ => return Ok(false),
         }
@@ -137,7 +140,7 @@ impl ConditionFields {
         if let Some(list) = &self.devices {
             conditions
                 .set_devices(list.iter().map(String::as_str))
-                .map_err(|_| invalid("device", DEVICE_NAMES))?;
+                .map_err(|_| invalid("device", DeviceClass::EXPECTED))?;
         }
         if let Some(list) = &self.dayparts {
             conditions
