@@ -6,14 +6,15 @@ use std::rc::Rc;
 use augenblick_core::consent::{ConsentChange, PartialConsent};
 use augenblick_core::json::{self, ToJson, Value};
 use augenblick_core::signals::{
-    limits, BehaviourTracker, Environment, LocationSignal, PageSignals, RawPage, SignalConfig,
-    SignalOptions, Snapshot, CONSENT_DIALOGS,
+    limits, BehaviourTracker, Environment, PageSignals, RawPage, SignalConfig, SignalOptions,
+    Snapshot, CONSENT_DIALOGS,
 };
 use augenblick_core::{Consent, Error};
 use js_sys::{Date, Promise};
 use wasm_bindgen::prelude::*;
 
 use super::browser::{self, EventLog};
+use super::state::State;
 use super::{location, storage};
 use crate::error::to_js_error;
 use crate::json::{parse_json, read_options};
@@ -36,28 +37,6 @@ const PAGE_LIMITS: [u32; 7] = [
     limits::JSON_LD_RAW_UNITS as u32,
     limits::JSON_LD_BLOCKS as u32,
 ];
-
-/// What the collector knows between calls.
-pub(crate) struct State {
-    pub config: SignalConfig,
-    pub consent: Consent,
-    pub behaviour: BehaviourTracker,
-    pub location: Option<LocationSignal>,
-}
-
-impl State {
-    /// Counts this page view in storage (the caller has storage consent); in memory it is
-    /// counted already.
-    fn store_page_view(&mut self) {
-        if let Some((page_views, earlier_visits)) =
-            storage::with_records(|records, store| records.count_page_view(store))
-        {
-            let behaviour = &mut self.behaviour.behaviour;
-            behaviour.page_views = page_views;
-            behaviour.set_repeat_visits(Some(earlier_visits), true);
-        }
-    }
-}
 
 /// Collects the signals snapshot: device, local time, page content, behaviour in the
 /// session and, with geolocation consent, a coarse location. Nothing is stored without
@@ -107,7 +86,7 @@ impl SignalCollector {
             location: None,
         };
         if state.consent.storage {
-            state.store_page_view();
+            store_page_view(&mut state);
         }
         let state = Rc::new(RefCell::new(state));
         if !state.borrow().consent.storage {
@@ -159,7 +138,7 @@ impl SignalCollector {
             behaviour.page_views = 1; // what memory alone knows: this page
         }
         if change.counts_page_view() {
-            state.store_page_view();
+            store_page_view(&mut state);
         }
         if change.forgets_location() {
             state.location = None;
@@ -239,5 +218,17 @@ impl SignalCollector {
 impl Drop for SignalCollector {
     fn drop(&mut self) {
         self.events.stop();
+    }
+}
+
+/// Counts this page view in storage (the caller has storage consent); in memory it is
+/// counted already.
+fn store_page_view(state: &mut State) {
+    if let Some((page_views, earlier_visits)) =
+        storage::with_records(|records, store| records.count_page_view(store))
+    {
+        let behaviour = &mut state.behaviour.behaviour;
+        behaviour.page_views = page_views;
+        behaviour.set_repeat_visits(Some(earlier_visits), true);
     }
 }

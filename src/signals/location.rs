@@ -11,7 +11,7 @@ use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
 use super::browser::request_position;
-use super::collector::State;
+use super::state::State;
 use crate::json::parse_json;
 
 /// A position at most this old (ms) is good enough: the visitor's neighbourhood, not

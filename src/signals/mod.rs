@@ -5,6 +5,7 @@
 mod browser;
 mod collector;
 mod location;
+mod state;
 mod storage;
 mod typescript;
 

@@ -5,23 +5,23 @@
 //! Storage can be missing or throw (private modes, blocked cookies); `src/js/browser.js`
 //! then answers "nothing stored" and "not written", and the page keeps working.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use augenblick_core::store::{Area, Records, Store, SweepTicket};
 use wasm_bindgen::prelude::*;
 
 use super::browser::{run_soon, storage_get, storage_remove, storage_set};
-use super::collector::State;
+use super::state::State;
 
 thread_local! {
     /// Shared by every collector and instance of the page load: a page view is counted
     /// once, and an erasure sees consent any of them was given.
-    static RECORDS: RefCell<Records> = const { RefCell::new(Records::new()) };
+    static RECORDS: Cell<Records> = const { Cell::new(Records::new()) };
 }
 
 /// The browser's storage; every call goes to `src/js/browser.js`.
-struct BrowserStore;
+pub(crate) struct BrowserStore;
 
 fn area_name(area: Area) -> &'static str {
     match area {
@@ -45,14 +45,19 @@ impl Store for BrowserStore {
 }
 
 /// Runs `f` with the page load's records and the browser's storage.
-pub(crate) fn with_records<T>(f: impl FnOnce(&mut Records, &mut dyn Store) -> T) -> T {
-    RECORDS.with_borrow_mut(|records| f(records, &mut BrowserStore))
+pub(crate) fn with_records<T>(f: impl FnOnce(&mut Records, &mut BrowserStore) -> T) -> T {
+    // `try_with`, not `with`: the latter's panic (a thread being torn down, which never
+    // happens on the page's one thread) would bring in std's formatting.
+    let mut records = RECORDS.try_with(Cell::get).unwrap_or_default();
+    let result = f(&mut records, &mut BrowserStore);
+    let _ = RECORDS.try_with(|cell| cell.set(records));
+    result
 }
 
 /// Erases the stored keys in a later task (or when the page is hidden or left, if that
 /// comes first) unless storage consent is there by then; see `Records::sweep`.
 pub(crate) fn erase_soon(state: &Rc<RefCell<State>>) {
-    let ticket = RECORDS.with_borrow(Records::schedule_sweep);
+    let ticket = with_records(|records, _| records.schedule_sweep());
     run_soon(
         StorageSweep {
             state: Rc::clone(state),

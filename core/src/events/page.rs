@@ -38,7 +38,7 @@ impl PageEvents {
         page_id: &str,
         keep: bool,
         records: &mut Records,
-        store: &mut dyn Store,
+        store: &mut impl Store,
     ) -> PageEvents {
         let mut events = PageEvents {
             queue: EventQueue::new(options.limits),
@@ -64,13 +64,13 @@ impl PageEvents {
 
     /// Storage and events consent are both there: the anonymous id is kept for the device
     /// from now on.
-    pub fn storage_granted(&mut self, records: &mut Records, store: &mut dyn Store) {
+    pub fn storage_granted(&mut self, records: &mut Records, store: &mut impl Store) {
         self.anonymous_id = records.anonymous_id(store, &self.anonymous_id);
     }
 
     /// Events consent went: everything queued is dropped, here and, with storage consent,
     /// in storage.
-    pub fn withdrawn(&mut self, storage: bool, records: &mut Records, store: &mut dyn Store) {
+    pub fn withdrawn(&mut self, storage: bool, records: &mut Records, store: &mut impl Store) {
         self.queue.clear();
         self.queue.dropped += self.in_beacon.len() as u32;
         self.in_beacon.clear();
@@ -192,7 +192,7 @@ impl PageEvents {
     /// this twice, and the second time the beacon has taken everything, which may still
     /// not arrive. The next page sends the kept events again; the receiver drops what it
     /// already has.
-    pub fn persist(&self, records: &mut Records, store: &mut dyn Store) {
+    pub fn persist(&self, records: &mut Records, store: &mut impl Store) {
         let pending = self.queue.pending();
         if !pending.is_empty() {
             records.save_queue(store, Some(&pending.to_json()));

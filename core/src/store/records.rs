@@ -20,8 +20,9 @@ const KEYS: [(Area, &str); 5] = [
 
 /// A page load's dealings with storage. One per page load, shared by every collector and
 /// instance on it: a second collector, or consent given twice, must not count the page view
-/// again.
-#[derive(Debug, Default)]
+/// again. `Copy`, so that the browser layer can keep it in a `Cell` (no borrow that could
+/// fail).
+#[derive(Debug, Default, Clone, Copy)]
 pub struct Records {
     /// Writes on this page load, for the privacy report.
     writes: u32,
@@ -56,7 +57,7 @@ impl Records {
     /// Counts this page view (once per page load) and, at the first page of a session, this
     /// visit; the caller has storage consent. Returns the session's page views and the
     /// number of earlier visits, or `None` where storage is unavailable.
-    pub fn count_page_view(&mut self, store: &mut dyn Store) -> Option<(u32, u32)> {
+    pub fn count_page_view(&mut self, store: &mut impl Store) -> Option<(u32, u32)> {
         self.consents_acted_on += 1;
         if self.page_counted {
             let page_views = read_count(store, Area::Session, PAGE_VIEWS_KEY).max(1);
@@ -77,7 +78,7 @@ impl Records {
     }
 
     /// Removes every key the SDK may have written (storage consent withdrawn or refused).
-    pub fn erase(&mut self, store: &mut dyn Store) {
+    pub fn erase(&mut self, store: &mut impl Store) {
         self.page_counted = false;
         for (area, key) in KEYS {
             store.remove(area, key);
@@ -86,7 +87,7 @@ impl Records {
 
     /// The anonymous id kept on this device (the caller has storage consent): the stored
     /// one, or `fresh`, which is stored.
-    pub fn anonymous_id(&mut self, store: &mut dyn Store, fresh: &str) -> String {
+    pub fn anonymous_id(&mut self, store: &mut impl Store, fresh: &str) -> String {
         match store.get(Area::Local, ANONYMOUS_ID_KEY) {
             Some(id) if !id.is_empty() => id,
             _ => {
@@ -97,7 +98,7 @@ impl Records {
     }
 
     /// Keeps the events not sent yet (the caller has storage consent); `None` removes them.
-    pub fn save_queue(&mut self, store: &mut dyn Store, events_json: Option<&str>) {
+    pub fn save_queue(&mut self, store: &mut impl Store, events_json: Option<&str>) {
         match events_json {
             Some(json) => {
                 self.write(store, Area::Local, EVENT_QUEUE_KEY, json);
@@ -108,7 +109,7 @@ impl Records {
 
     /// The events an earlier page left unsent, taken out of storage (the caller has storage
     /// consent).
-    pub fn take_queue(&mut self, store: &mut dyn Store) -> Option<String> {
+    pub fn take_queue(&mut self, store: &mut impl Store) -> Option<String> {
         let queue = store.get(Area::Local, EVENT_QUEUE_KEY);
         store.remove(Area::Local, EVENT_QUEUE_KEY);
         queue
@@ -117,7 +118,7 @@ impl Records {
     /// For the privacy report: writes on this page load, and how many of the keys are there
     /// now. Storage is looked at only with storage consent (`look`); without it the count
     /// is 0, since nothing the SDK wrote stays without that consent.
-    pub fn counts(&self, store: &dyn Store, look: bool) -> (u32, u32) {
+    pub fn counts(&self, store: &impl Store, look: bool) -> (u32, u32) {
         let present = if look {
             KEYS.iter()
                 .filter(|(area, key)| store.get(*area, key).is_some())
@@ -146,7 +147,7 @@ impl Records {
     /// source is awaited ([`Records::hold_sweep`]) and the page is not `leaving`: ask again.
     pub fn sweep(
         &mut self,
-        store: &mut dyn Store,
+        store: &mut impl Store,
         ticket: SweepTicket,
         storage_consent: bool,
         leaving: bool,
@@ -161,13 +162,13 @@ impl Records {
         true
     }
 
-    fn increment(&mut self, store: &mut dyn Store, area: Area, key: &str) -> Option<u32> {
+    fn increment(&mut self, store: &mut impl Store, area: Area, key: &str) -> Option<u32> {
         let count = read_count(store, area, key).saturating_add(1);
         self.write(store, area, key, &decimal(count))
             .then_some(count)
     }
 
-    fn write(&mut self, store: &mut dyn Store, area: Area, key: &str, value: &str) -> bool {
+    fn write(&mut self, store: &mut impl Store, area: Area, key: &str, value: &str) -> bool {
         let written = store.set(area, key, value);
         if written {
             self.writes += 1;
@@ -176,7 +177,7 @@ impl Records {
     }
 }
 
-fn read_count(store: &dyn Store, area: Area, key: &str) -> u32 {
+fn read_count(store: &impl Store, area: Area, key: &str) -> u32 {
     store
         .get(area, key)
         .and_then(|value| value.parse().ok())
