@@ -6,9 +6,10 @@
 //    bundler (esbuild, minified, ESM, browser), gzip -9. Augenblick's `.wasm` is fetched by
 //    its module, so it is counted with it.
 // 2. One test page (a recipe page with a hero block to personalize), served on 127.0.0.1
-//    under the demo's Content-Security-Policy, in five versions: without any SDK, with
+//    under the demo's Content-Security-Policy, in six versions: without any SDK, with
 //    Augenblick (its slot and its CSS snippet), the same with the README's preload links
-//    for its module and `.wasm`, with GrowthBook (a feature targeted on the device, applied
+//    for its module and `.wasm`, with its classic script (deferred, as a tag manager adds
+//    it), with GrowthBook (a feature targeted on the device, applied
 //    by the page's code), and GrowthBook with an anti-flicker snippet modelled on the one
 //    its script-tag SDK documents (the whole page at opacity 0 until the SDK is ready, at
 //    most 3.5 s). Each run is a fresh page load, the versions interleaved; medians of
@@ -152,6 +153,11 @@ const AUGENBLICK_MAIN = `${MARK}import { Augenblick } from "./augenblick.js";
 await Augenblick.init({ simulate: { device: "mobile", hour: 19, distanceM: 400 } });
 `;
 
+// The classic-script builds, as a tag manager or a CMS template adds them: the SDK's script
+// and the page's own, both deferred (run in order after parsing, as module scripts are).
+const AUGENBLICK_CLASSIC_MAIN = `${MARK}Augenblick.init({ simulate: { device: "mobile", hour: 19, distanceM: 400 } });
+`;
+
 const GROWTHBOOK_MAIN = `${MARK}import { GrowthBook } from "@growthbook/growthbook";
 const gb = new GrowthBook({
   attributes: { deviceType: "mobile" },
@@ -186,12 +192,18 @@ const AUGENBLICK_PAGE = {
 const AUGENBLICK_PRELOAD = `<link rel="modulepreload" href="augenblick.js">
 <link rel="preload" href="augenblick_bg.wasm" as="fetch" type="application/wasm" crossorigin>`;
 
+function classicHead(script) {
+  return `<link rel="stylesheet" href="augenblick.css"><script defer src="${script}"></script><script defer src="augenblick-classic-main.js"></script>`;
+}
+
 const VERSIONS = {
   "no SDK": page({}),
   Augenblick: page(AUGENBLICK_PAGE),
   // The README's loading advice: the module and the .wasm requested while the HTML parses,
   // not when the module runs.
   "Augenblick + preload": page({ ...AUGENBLICK_PAGE, head: AUGENBLICK_PRELOAD + AUGENBLICK_PAGE.head }),
+  // The classic script: one file, the module's bytes inside it.
+  "Augenblick classic": page({ ...AUGENBLICK_PAGE, head: classicHead("augenblick.classic.js") }),
   GrowthBook: page({
     head: `<script type="module" src="growthbook-main.js"></script>`,
     hero: HERO_DEFAULT + VISIT_TEMPLATE,
@@ -205,9 +217,15 @@ const VERSIONS = {
 async function writeSite() {
   const site = join(out, "site");
   mkdirSync(site, { recursive: true });
-  const files = { "probe.js": PROBE, "page.css": PAGE_CSS, "anti-flicker.js": ANTI_FLICKER, "augenblick-main.js": AUGENBLICK_MAIN };
+  const files = {
+    "probe.js": PROBE,
+    "page.css": PAGE_CSS,
+    "anti-flicker.js": ANTI_FLICKER,
+    "augenblick-main.js": AUGENBLICK_MAIN,
+    "augenblick-classic-main.js": AUGENBLICK_CLASSIC_MAIN,
+  };
   for (const [file, text] of Object.entries(files)) writeFileSync(join(site, file), text);
-  for (const file of ["augenblick.js", "augenblick_bg.wasm", "augenblick.css"]) {
+  for (const file of ["augenblick.js", "augenblick.classic.js", "augenblick_bg.wasm", "augenblick.css"]) {
     writeFileSync(join(site, file), readFileSync(join(root, "pkg", file)));
   }
   writeFileSync(join(out, "growthbook-main.src.js"), GROWTHBOOK_MAIN);

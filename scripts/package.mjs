@@ -18,12 +18,33 @@ if (!version) throw new Error("package: no version in [workspace.package] of Car
 // and the browser snippet: one request, and minified 8,300 → 5,049 bytes gzip when measured
 // (BENCHMARKS.md). `new URL("augenblick_bg.wasm", import.meta.url)` is kept as is.
 const glue = join(pkg, "augenblick.js");
-const resolveGlue = {
-  name: "glue",
+const wasm = join(pkg, "augenblick_bg.wasm");
+/** Resolves the entry point's `#glue` and, per build, where the module comes from. */
+const resolveInternal = (moduleSource) => ({
+  name: "internal",
   setup(build) {
     build.onResolve({ filter: /^#glue$/ }, () => ({ path: glue }));
+    build.onResolve({ filter: /^#module-source$/ }, () => ({ path: join(root, "src/js", moduleSource) }));
+    build.onResolve({ filter: /^#wasm-bytes$/ }, () => ({ path: wasm }));
   },
-};
+});
+// The classic script (one `<script>` tag, the module's bytes inside it: no second request
+// before the first decision; BENCHMARKS.md, "The classic script"), built from the glue as
+// wasm-pack wrote it, before the ESM build below replaces that with the bundle.
+await build({
+  entryPoints: [join(root, "src/js/classic.js")],
+  outfile: join(pkg, "augenblick.classic.js"),
+  banner: { js: "//# allFunctionsCalledOnLoad" },
+  bundle: true,
+  minify: true,
+  format: "iife",
+  loader: { ".wasm": "binary" },
+  // The glue's fallback `new URL(…, import.meta.url)` is never reached: the module source
+  // is always passed.
+  logOverride: { "empty-import-meta": "silent" },
+  plugins: [resolveInternal("module-source.classic.js")],
+  logLevel: "warning",
+});
 await build({
   entryPoints: [join(root, "src/js/augenblick.js")],
   outfile: glue,
@@ -34,7 +55,7 @@ await build({
   bundle: true,
   minify: true,
   format: "esm",
-  plugins: [resolveGlue],
+  plugins: [resolveInternal("module-source.js")],
   logLevel: "warning",
 });
 rmSync(join(pkg, "snippets"), { recursive: true, force: true });

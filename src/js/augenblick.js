@@ -15,6 +15,7 @@ import {
   watchTcf,
 } from "./consent-sources.js";
 import { Transport, uuid } from "./events-transport.js";
+import { moduleSource } from "#module-source";
 
 export { default, initSync, MomentEngine, SignalCollector, version } from "#glue";
 
@@ -114,7 +115,7 @@ export class Augenblick {
     const starting = {};
     owner = starting;
     try {
-      const loading = initModule();
+      const loading = initModule({ module_or_path: moduleSource });
       // A page's first `document.cookie` waits on the browser's network process (about
       // 1 ms measured in Chromium, BENCHMARKS.md): asked while the module downloads, the
       // read of the CMP's cookie in the constructor finds it answered.

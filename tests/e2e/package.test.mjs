@@ -1,6 +1,7 @@
-// The tarball from `npm pack`, installed offline into an empty Vite project and into a plain
-// HTML page served as files: both must personalize in Chromium under the demo's strict
-// Content-Security-Policy, with the module and its wasm from the installed package.
+// The tarball from `npm pack`, installed offline into an empty Vite project, into a plain
+// HTML page served as files, and into a page with the classic script: each must personalize
+// in Chromium under the demo's strict Content-Security-Policy (Trusted Types included), with
+// the module and its wasm from the installed package.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -28,7 +29,17 @@ before(async () => {
   writeFileSync(join(plain, "index.html"), fixture("index.html").replace("STYLESHEET", "node_modules/augenblick/augenblick.css"));
   writeFileSync(join(plain, "main.js"), fixture("main.js").replace('from "augenblick"', 'from "./node_modules/augenblick/augenblick.js"'));
 
-  server = await startServer({ mounts: [["/vite/", join(vite, "dist")], ["/plain/", plain]] });
+  // The classic script, as a tag manager or a CMS template adds it: no module anywhere.
+  const classic = installPackedPackage(join(ROOT, "target/e2e-package/classic"));
+  const classicScripts = `<script defer src="node_modules/augenblick/augenblick.classic.js"></script>
+  <script defer src="main.js"></script>`;
+  writeFileSync(
+    join(classic, "index.html"),
+    fixture("index.html").replace("STYLESHEET", "node_modules/augenblick/augenblick.css").replace('<script type="module" src="main.js"></script>', classicScripts),
+  );
+  writeFileSync(join(classic, "main.js"), 'Augenblick.init().then((sdk) => { document.body.dataset.moment = sdk.moment()?.kind ?? "none"; });\n');
+
+  server = await startServer({ mounts: [["/vite/", join(vite, "dist")], ["/plain/", plain], ["/classic/", classic]] });
   browser = await launchChromium();
 });
 
@@ -55,3 +66,20 @@ for (const [project, path] of [["an empty Vite project", "vite/"], ["a plain HTM
     await page.close();
   });
 }
+
+test("the classic script personalizes with one request for the SDK and no module loader", async () => {
+  const { page, problems } = await openWatchedPage(browser);
+  const requests = [];
+  page.on("request", (request) => requests.push(new URL(request.url()).pathname));
+  await page.goto(server.url + "classic/");
+  await page.waitForSelector("body[data-moment]");
+  const kind = await page.evaluate(() => document.body.dataset.moment);
+  assert.ok(["know", "go", "do", "buy"].includes(kind), `moment: ${kind}`);
+  assert.equal(await page.textContent("#hero"), `variant-${kind}`);
+  // The module's bytes came inside the script: no .wasm request, and no module script.
+  assert.ok(requests.includes("/classic/node_modules/augenblick/augenblick.classic.js"), requests.join(" "));
+  assert.ok(!requests.some((p) => p.endsWith(".wasm")), requests.join(" "));
+  assert.equal(await page.evaluate(() => document.querySelector('script[type="module"]')), null);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
