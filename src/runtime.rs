@@ -1,18 +1,18 @@
 //! `Runtime`, the Rust half of an `Augenblick` instance (`src/js/augenblick.js` is the
-//! other): it owns the collector, the engine and the consent ledger, decides the moment
+//! other): it owns the collector (which keeps the consent ledger) and the engine, decides the moment
 //! and chooses every slot's variant. The JavaScript half only finds slots and consent
 //! signals and applies what this returns.
 
 use augenblick_core::consent::consent_mode::{read_commands_after, ConsentModeState};
 use augenblick_core::consent::report::{privacy_report, Counts};
 use augenblick_core::consent::tcf::{cookie_consent, TcfPurposes};
-use augenblick_core::consent::{ConsentChange, ConsentLedger, PartialConsent, Source, TcString};
+use augenblick_core::consent::{ConsentLedger, PartialConsent, Source, TcString};
 use augenblick_core::events::{site_properties, PageEvents};
 use augenblick_core::inference::Moment;
 use augenblick_core::json::{self, ToJson, Value};
 use augenblick_core::signals::{Simulation, Snapshot};
 use augenblick_core::slots::{decide_slots, variants_from_json, Rule, SlotContext, SlotDecisions};
-use augenblick_core::{Consent, InitOptions};
+use augenblick_core::InitOptions;
 use wasm_bindgen::prelude::*;
 
 use crate::error::to_js_error;
@@ -27,7 +27,6 @@ pub struct Runtime {
     engine: MomentEngine,
     rules: Vec<Rule>,
     simulation: Simulation,
-    consent: ConsentLedger,
     /// What Consent Mode said so far: an update wins over later defaults.
     consent_mode: ConsentModeState,
     /// Where events go and what waits, if the site sends events.
@@ -82,11 +81,10 @@ impl Runtime {
             })
         });
         Ok(Runtime {
-            collector: SignalCollector::start(options.signals.config, granted)?,
+            collector: SignalCollector::start(options.signals.config, consent)?,
             engine: MomentEngine::with_options(options.engine),
             rules: options.rules,
             simulation: options.simulation,
-            consent,
             consent_mode,
             events,
             last: None,
@@ -102,7 +100,7 @@ impl Runtime {
     /// Takes a snapshot (with the simulated context, if any) and decides the moment;
     /// `null` without personalization consent, and then nothing is read.
     pub fn decide(&mut self) -> Result<JsValue, JsValue> {
-        if !self.consent.consent().personalization {
+        if !self.collector.consent()?.personalization {
             return Ok(JsValue::NULL);
         }
         self.snapshots += 1;
@@ -182,7 +180,7 @@ impl Runtime {
         let tc_data = json::parse(tc_data).unwrap_or(Value::Null);
         match TcfPurposes::from_tc_data(&tc_data) {
             Some(purposes) => self.record(Source::Tcf, &purposes.to_consent()),
-            None => Ok(self.consent()),
+            None => self.consent(),
         }
     }
 
@@ -196,15 +194,16 @@ impl Runtime {
     }
 
     /// The consent in effect, with the source of each purpose, as JSON.
-    pub fn consent(&self) -> String {
-        self.consent.to_json()
+    pub fn consent(&self) -> Result<String, JsValue> {
+        Ok(self.collector.ledger()?.to_json())
     }
 
     /// The privacy report as JSON (`augenblick_core::consent::report`).
     #[wasm_bindgen(js_name = privacyReport)]
-    pub fn privacy_report(&self) -> String {
+    pub fn privacy_report(&self) -> Result<String, JsValue> {
+        let ledger = self.collector.ledger()?;
         // Storage is looked at only with consent to it; without, nothing the SDK wrote stays.
-        let look = self.consent.consent().storage;
+        let look = ledger.consent().storage;
         let (storage_writes, stored_keys) =
             with_records(|records, store| records.counts(store, look));
         let counts = Counts {
@@ -217,7 +216,7 @@ impl Runtime {
             events_dropped: self.events.as_ref().map_or(0, PageEvents::dropped),
         };
         let endpoint = self.events.as_ref().map(|e| e.options.endpoint.as_str());
-        privacy_report(&self.consent, &counts, endpoint)
+        Ok(privacy_report(&ledger, &counts, endpoint))
     }
 
     /// With geolocation consent, the coarse location; see `SignalCollector.locate`.
@@ -338,7 +337,10 @@ impl Runtime {
     /// Keeps what was not sent for the next page, with storage and events consent.
     #[wasm_bindgen(js_name = persistEvents)]
     pub fn persist_events(&mut self) {
-        let storage = self.consent.consent().storage;
+        let storage = self
+            .collector
+            .consent()
+            .is_ok_and(|consent| consent.storage);
         if let Some(events) = self.consented_events().filter(|_| storage) {
             with_records(|records, store| events.persist(records, store));
         }
@@ -357,20 +359,12 @@ impl Runtime {
 }
 
 impl Runtime {
+    /// Records what a consent source says and applies the change: the collector erases
+    /// what storage and geolocation allowed if they were withdrawn; without personalization
+    /// the session's pages and the last decision are forgotten; without events what was
+    /// queued is dropped. Returns the consent in effect, as JSON.
     fn record(&mut self, source: Source, partial: &PartialConsent) -> Result<String, JsValue> {
-        let before = self.consent.record(source, partial);
-        self.put_in_effect(before)
-    }
-
-    /// Applies the consent in effect: the collector erases what storage and geolocation
-    /// allowed if they were withdrawn; without personalization the session's pages and the
-    /// last decision are forgotten; without events what was queued is dropped.
-    fn put_in_effect(&mut self, before: Consent) -> Result<String, JsValue> {
-        let change = ConsentChange {
-            before,
-            after: self.consent.consent(),
-        };
-        self.collector.apply_consent(change.after)?;
+        let change = self.collector.record_consent(source, partial)?;
         if change.forgets_session() {
             self.engine.forget_session()?;
             self.last = None;
@@ -385,7 +379,7 @@ impl Runtime {
                 }
             });
         }
-        Ok(self.consent())
+        self.consent()
     }
 
     /// The facts of the last decision, for events.
@@ -401,7 +395,7 @@ impl Runtime {
 
     /// The events, if the site configured them and the visitor consents to them.
     fn consented_events(&mut self) -> Option<&mut PageEvents> {
-        let allowed = self.consent.consent().events;
+        let allowed = self.collector.consent().is_ok_and(|consent| consent.events);
         self.events.as_mut().filter(|_| allowed)
     }
 }

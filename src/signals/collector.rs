@@ -3,7 +3,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use augenblick_core::consent::{ConsentChange, PartialConsent};
+use augenblick_core::consent::{ConsentChange, ConsentLedger, PartialConsent, Source};
 use augenblick_core::json::{self, ToJson, Value};
 use augenblick_core::signals::{
     limits, BehaviourTracker, Environment, PageSignals, RawPage, SignalConfig, SignalOptions,
@@ -58,7 +58,9 @@ impl SignalCollector {
         let options = read_options(options.map_or(JsValue::UNDEFINED, JsValue::from), "options")
             .and_then(|value| SignalOptions::from_json(&value))
             .map_err(|e| to_js_error(&e))?;
-        SignalCollector::start(options.config, Consent::default().with(&options.consent))
+        let mut ledger = ConsentLedger::default();
+        ledger.record(Source::Site, &options.consent);
+        SignalCollector::start(options.config, ledger)
     }
 
     /// The snapshot now: device, time and page are read afresh; behaviour is what was
@@ -70,26 +72,27 @@ impl SignalCollector {
 }
 
 impl SignalCollector {
-    /// Starts collecting with a checked configuration and the consent in effect; a
-    /// `NoDocumentError` where there is no page.
+    /// Starts collecting with a checked configuration and what the consent sources said so
+    /// far (the collector keeps it from then on); a `NoDocumentError` where there is no page.
     pub(crate) fn start(
         config: SignalConfig,
-        consent: Consent,
+        ledger: ConsentLedger,
     ) -> Result<SignalCollector, JsValue> {
         if !browser::has_document() {
             return Err(to_js_error(&Error::no_document()));
         }
+        let consent = ledger.consent();
         let mut state = State {
             config,
-            consent,
+            ledger,
             behaviour: BehaviourTracker::start(Date::now(), browser::page_visible()),
             location: None,
         };
-        if state.consent.storage {
+        if consent.storage {
             store_page_view(&mut state);
         }
         let state = Rc::new(RefCell::new(state));
-        if !state.borrow().consent.storage {
+        if !consent.storage {
             // Consent withdrawn on an earlier page still means nothing stays stored.
             storage::erase_soon(&state);
         }
@@ -106,24 +109,34 @@ impl SignalCollector {
 
     /// The consent in effect for this collector.
     pub(crate) fn consent(&self) -> Result<Consent, JsValue> {
+        self.ledger().map(|ledger| ledger.consent())
+    }
+
+    /// What every consent source said, and what is in effect.
+    pub(crate) fn ledger(&self) -> Result<ConsentLedger, JsValue> {
         self.state
             .try_borrow()
-            .map(|state| state.consent)
+            .map(|state| state.ledger)
             .map_err(|_| to_js_error(&Error::busy()))
     }
 
-    /// Puts `consent` in effect: what a withdrawn purpose allowed is erased at once (the
-    /// stored keys, the location), and storage newly allowed counts this page view.
-    pub(crate) fn apply_consent(&self, consent: Consent) -> Result<(), JsValue> {
+    /// Records what a consent source says and puts the result in effect: what a withdrawn
+    /// purpose allowed is erased at once (the stored keys, the location), and storage newly
+    /// allowed counts this page view. Returns the change, for what else acts on it.
+    pub(crate) fn record_consent(
+        &self,
+        source: Source,
+        partial: &PartialConsent,
+    ) -> Result<ConsentChange, JsValue> {
         let mut state = self
             .state
             .try_borrow_mut()
             .map_err(|_| to_js_error(&Error::busy()))?;
+        let before = state.ledger.record(source, partial);
         let change = ConsentChange {
-            before: state.consent,
-            after: consent,
+            before,
+            after: state.consent(),
         };
-        state.consent = consent;
         if change.stops_reading() {
             self.events.stop();
             state.behaviour = BehaviourTracker::start(Date::now(), browser::page_visible());
@@ -143,7 +156,7 @@ impl SignalCollector {
         if change.forgets_location() {
             state.location = None;
         }
-        Ok(())
+        Ok(change)
     }
 
     /// The snapshot now, for Rust: what `snapshot()` returns before it becomes JSON.
@@ -203,8 +216,7 @@ impl SignalCollector {
         let update = read_options(consent, "consent")
             .and_then(|value| PartialConsent::from_json(&value, "consent"))
             .map_err(|e| to_js_error(&e))?;
-        let current = self.consent()?;
-        self.apply_consent(current.with(&update))
+        self.record_consent(Source::Site, &update).map(|_| ())
     }
 
     /// Stops listening to the page. The collector can still take snapshots.

@@ -31,7 +31,7 @@ pub(crate) fn requests() -> u32 {
 /// Resolves to the `LocationSignal`, or `null` without geolocation consent (the browser
 /// is then not asked), when the visitor declines, or when no position can be had.
 pub(crate) fn locate(state: &Rc<RefCell<State>>) -> Promise {
-    if !state.try_borrow().is_ok_and(|s| s.consent.geolocation) {
+    if !state.try_borrow().is_ok_and(|s| s.consent().geolocation) {
         return Promise::resolve(&JsValue::NULL);
     }
     REQUESTS.fetch_add(1, Ordering::Relaxed);
@@ -56,7 +56,7 @@ impl PositionSink {
         let Ok(mut state) = self.state.try_borrow_mut() else {
             return JsValue::NULL;
         };
-        match state.config.locate(lat, lon, state.consent.geolocation) {
+        match state.config.locate(lat, lon, state.consent().geolocation) {
             Ok(Some(signal)) => {
                 let js = parse_json(&signal.to_json());
                 state.location = Some(signal);

@@ -84,7 +84,7 @@ impl StorageSweep {
         let Ok(state) = self.state.try_borrow() else {
             return false;
         };
-        let storage_consent = state.consent.storage;
+        let storage_consent = state.consent().storage;
         with_records(|records, store| records.sweep(store, self.ticket, storage_consent, leaving))
     }
 }
