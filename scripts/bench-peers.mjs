@@ -19,7 +19,8 @@
 //      the hero holding its personalized content (a MutationObserver started in <head>);
 //    - page start → personalized: the same from the navigation's start, which counts what
 //      happens before the module runs (preloading moves the `.wasm` download there);
-//    - first contentful paint, and its ratio to the page without an SDK;
+//    - first and largest contentful paint, each with its ratio to the page without an SDK
+//      (the largest: the last candidate by the time the run is read, after the swap);
 //    - default painted: runs in which a frame painted the hero's default content visibly
 //      (a requestAnimationFrame probe started in <head>, as the slots tests do);
 //    - layout shift: the sum of the layout-shift entries.
@@ -118,7 +119,7 @@ function page({ head = "", hero = HERO_DEFAULT, heroAttributes = "" }) {
 // Started in <head>: every animation frame records whether the hero's default content is
 // visible (that frame paints it); a MutationObserver notes when the personalized content
 // arrives; FCP and layout shifts are collected.
-const PROBE = `window.__bench = { defaultPainted: false, personalizedAt: null, fcp: null, shift: 0 };
+const PROBE = `window.__bench = { defaultPainted: false, personalizedAt: null, fcp: null, lcp: null, shift: 0 };
 function frame() {
   const hero = document.getElementById("hero");
   const shown = hero?.querySelector("[data-default]");
@@ -141,6 +142,9 @@ new PerformanceObserver((list) => {
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__bench.shift += entry.value;
 }).observe({ type: "layout-shift", buffered: true });
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) window.__bench.lcp = entry.startTime;
+}).observe({ type: "largest-contentful-paint", buffered: true });
 `;
 
 // The page's own module, first statement: the script start.
@@ -272,23 +276,25 @@ async function pageBenchmark(browser, server, names, throttle) {
     }
   }
   const baseline = median(samples["no SDK"].map((s) => s.fcp));
+  const lcpBaseline = median(samples["no SDK"].map((s) => s.lcp));
   const rows = [];
   for (const [version, list] of Object.entries(samples)) {
     const toContent = median(list.map((s) => (s.personalizedAt === null ? null : s.personalizedAt - s.scriptStart)));
     const fromPageStart = median(list.map((s) => s.personalizedAt));
     const fcp = median(list.map((s) => s.fcp));
+    const lcp = median(list.map((s) => s.lcp));
     const painted = list.filter((s) => s.defaultPainted).length;
     const shift = median(list.map((s) => s.shift));
     rows.push(
-      `| ${version} | ${version === "no SDK" ? "–" : ms(toContent)} | ${version === "no SDK" ? "–" : ms(fromPageStart)} | ${ms(fcp)} | ${(fcp / baseline).toFixed(2)}× | ` +
+      `| ${version} | ${version === "no SDK" ? "–" : ms(toContent)} | ${version === "no SDK" ? "–" : ms(fromPageStart)} | ${ms(fcp)} | ${(fcp / baseline).toFixed(2)}× | ${ms(lcp)} | ${(lcp / lcpBaseline).toFixed(2)}× | ` +
         `${version === "no SDK" ? "–" : `${painted} of ${list.length}`} | ${shift.toFixed(4)} |`,
     );
   }
   return [
     `CPU ${throttle === 1 ? "unthrottled" : `throttled ${throttle}×`}, ${runs} page loads per version, medians:`,
     "",
-    "| page | script start → personalized | page start → personalized | first contentful paint | FCP / no SDK | default painted first | layout shift |",
-    "|---|---:|---:|---:|---:|---:|---:|",
+    "| page | script start → personalized | page start → personalized | first contentful paint | FCP / no SDK | largest contentful paint | LCP / no SDK | default painted first | layout shift |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...rows,
   ].join("\n");
 }

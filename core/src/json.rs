@@ -124,6 +124,27 @@ pub fn parse(text: &str) -> Result<Value, Malformed> {
     }
 }
 
+/// A number as HTML writes one in an attribute ("a valid floating-point number"): JSON's
+/// number with leading zeros allowed and the integer part optional before a fraction
+/// (`0.5`, `.5` and `05` alike), surrounding ASCII whitespace ignored. `None` for anything
+/// else.
+pub fn parse_html_number(text: &str) -> Option<f64> {
+    let text = text.trim_ascii();
+    let mut reader = Reader {
+        bytes: text.as_bytes(),
+        pos: 0,
+    };
+    let number = reader.number(Grammar::Html).ok()?;
+    (reader.pos == text.len()).then_some(number)
+}
+
+/// Whose rules a number follows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Grammar {
+    Json,
+    Html,
+}
+
 struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
@@ -196,7 +217,7 @@ impl Reader<'_> {
             b't' => self.literal(b"true", Value::Bool(true)),
             b'f' => self.literal(b"false", Value::Bool(false)),
             b'n' => self.literal(b"null", Value::Null),
-            _ => self.number().map(Value::Number),
+            _ => self.number(Grammar::Json).map(Value::Number),
         }
     }
 
@@ -275,7 +296,7 @@ impl Reader<'_> {
     /// `-?digits(.digits)?([eE][+-]?digits)?`, as mantissa × 10^exponent. Exact for up to 15
     /// significant digits, which covers everything this crate reads (coordinates, pixel
     /// ratios, counts, timestamps).
-    fn number(&mut self) -> Result<f64, Malformed> {
+    fn number(&mut self, grammar: Grammar) -> Result<f64, Malformed> {
         let negative = self.peek() == Some(b'-');
         if negative {
             self.pos += 1;
@@ -283,6 +304,7 @@ impl Reader<'_> {
         // Digits beyond 17 cannot change an f64; they only move the exponent.
         const MANTISSA_LIMIT: u64 = 100_000_000_000_000_000;
         let (mut mantissa, mut exponent, mut digits) = (0u64, 0i32, 0);
+        let leading_zero = self.peek() == Some(b'0');
         while let Some(d @ b'0'..=b'9') = self.peek() {
             if mantissa < MANTISSA_LIMIT {
                 mantissa = mantissa * 10 + u64::from(d - b'0');
@@ -292,8 +314,20 @@ impl Reader<'_> {
             self.pos += 1;
             digits += 1;
         }
-        if self.peek() == Some(b'.') {
+        // JSON's grammar: an integer part of one digit or more, no leading zero, and a
+        // fraction of one digit or more ("01", ".5" and "1." are not JSON). HTML's allows
+        // the first two.
+        let fraction_follows = self.peek() == Some(b'.');
+        let integer_part_ok = match grammar {
+            Grammar::Json => digits > 0 && !(leading_zero && digits > 1),
+            Grammar::Html => digits > 0 || fraction_follows,
+        };
+        if !integer_part_ok {
+            return Err(Malformed);
+        }
+        if fraction_follows {
             self.pos += 1;
+            let integer_digits = digits;
             while let Some(d @ b'0'..=b'9') = self.peek() {
                 if mantissa < MANTISSA_LIMIT {
                     mantissa = mantissa * 10 + u64::from(d - b'0');
@@ -302,9 +336,9 @@ impl Reader<'_> {
                 self.pos += 1;
                 digits += 1;
             }
-        }
-        if digits == 0 {
-            return Err(Malformed);
+            if digits == integer_digits {
+                return Err(Malformed);
+            }
         }
         if matches!(self.peek(), Some(b'e' | b'E')) {
             self.pos += 1;
@@ -530,6 +564,20 @@ impl<T: ToJson, const N: usize> ToJson for [T; N] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_follow_json_in_json_and_html_in_attributes() {
+        for text in ["01", ".5", "1.", "-.5", "+1"] {
+            assert_eq!(parse(text), Err(Malformed), "{text}");
+        }
+        assert_eq!(parse_html_number(" .5 "), Some(0.5));
+        assert_eq!(parse_html_number("05"), Some(5.0));
+        assert_eq!(parse_html_number("-.25"), Some(-0.25));
+        assert_eq!(parse_html_number("0.5e1"), Some(5.0));
+        for text in ["1.", ".", "", "-", "0.5.5", "1e", "+1", "0x1", "\"0.5\""] {
+            assert_eq!(parse_html_number(text), None, "{text}");
+        }
+    }
 
     #[test]
     fn parses_every_kind_of_value() {

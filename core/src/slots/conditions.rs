@@ -86,10 +86,9 @@ impl Conditions {
         let mut conditions = Conditions::for_moment(moment);
         let fraction = |attribute: &'static str, text: Option<&str>| match text {
             None => Ok(0.0),
-            // The JSON number reader, not `str::parse`: its float parser costs kilobytes of wasm.
-            Some(text) => json::parse(text)
-                .ok()
-                .and_then(|value| value.as_f64())
+            // The JSON reader's number rules, not `str::parse`: its float parser costs
+            // kilobytes of wasm.
+            Some(text) => json::parse_html_number(text)
                 .and_then(|n| fraction_value(n as f32))
                 .ok_or_else(|| Error::invalid_template(attribute, FRACTION, text)),
         };
