@@ -74,10 +74,11 @@ impl Runtime {
         let events = options.events.map(|options| {
             with_records(|records, store| {
                 if granted.storage && !granted.events {
-                    records.save_queue(store, None); // an earlier page's events, no longer consented
+                    // An earlier page's id and events, no longer consented.
+                    records.forget_events(store);
                 }
                 let keep = granted.storage && granted.events;
-                PageEvents::new(options, &page_id, keep, records, store)
+                PageEvents::new(options, &page_id, keep, js_sys::Date::now(), records, store)
             })
         });
         Ok(Runtime {
@@ -375,7 +376,7 @@ impl Runtime {
                     events.withdrawn(change.after.storage, records, store);
                 }
                 if change.keeps_device_id() {
-                    events.storage_granted(records, store);
+                    events.storage_granted(records, store, js_sys::Date::now());
                 }
             });
         }

@@ -63,8 +63,9 @@ pub const PAGE_VIEWS_KEY: &str = "augenblick:pageViews";
 pub const SESSION_KEY: &str = "augenblick:session";
 /// localStorage: visits on this device, this one included.
 pub const VISITS_KEY: &str = "augenblick:visits";
-/// localStorage: the visitor's anonymous id in events (without storage consent it lives
-/// for the page view only).
+/// localStorage: the visitor's anonymous id in events and when it was made (without storage
+/// consent it lives for the page view only; with it, 13 months at most, and it goes when
+/// events consent does).
 pub const ANONYMOUS_ID_KEY: &str = "augenblick:anonymousId";
 /// localStorage: events not sent yet when the page went away (the offline queue).
 pub const EVENT_QUEUE_KEY: &str = "augenblick:eventQueue";
@@ -90,7 +91,7 @@ pub const STORAGE_KEYS: [StorageKey; 5] = [
     StorageKey {
         key: ANONYMOUS_ID_KEY,
         area: "localStorage",
-        holds: "a random id, in events",
+        holds: "a random id, in events, and when it was made (a new one after 13 months)",
     },
     StorageKey {
         key: EVENT_QUEUE_KEY,

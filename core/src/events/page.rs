@@ -20,7 +20,10 @@ pub struct PageEvents {
     /// The checked `events` option.
     pub options: EventsOptions,
     queue: EventQueue,
+    /// The id events carry: the page view's, or the device's with storage consent.
     anonymous_id: String,
+    /// This page view's own id, which events carry again when the device's is forgotten.
+    page_id: String,
     /// Events in a beacon the browser has not said it took.
     in_beacon: Vec<String>,
     /// Requests made on this page view (batches and beacons).
@@ -31,12 +34,14 @@ pub struct PageEvents {
 
 impl PageEvents {
     /// Events with an anonymous id for this page view (`page_id`). With storage and events
-    /// consent (`keep`) the device's id is used instead, and the queue an earlier page left
-    /// is taken up; an entry of it that is not a string is skipped.
+    /// consent (`keep`) the device's id is used instead (see `Records::anonymous_id`; `now_ms`
+    /// is the time), and the queue an earlier page left is taken up; an entry of it that is
+    /// not a string is skipped.
     pub fn new(
         options: EventsOptions,
         page_id: &str,
         keep: bool,
+        now_ms: f64,
         records: &mut Records,
         store: &mut impl Store,
     ) -> PageEvents {
@@ -44,12 +49,13 @@ impl PageEvents {
             queue: EventQueue::new(options.limits),
             options,
             anonymous_id: page_id.to_owned(),
+            page_id: page_id.to_owned(),
             in_beacon: Vec::new(),
             requests: 0,
             sent: 0,
         };
         if keep {
-            events.storage_granted(records, store);
+            events.storage_granted(records, store, now_ms);
             if let Some(stored) = records
                 .take_queue(store)
                 .and_then(|text| json::parse(&text).ok())
@@ -63,19 +69,21 @@ impl PageEvents {
     }
 
     /// Storage and events consent are both there: the anonymous id is kept for the device
-    /// from now on.
-    pub fn storage_granted(&mut self, records: &mut Records, store: &mut impl Store) {
-        self.anonymous_id = records.anonymous_id(store, &self.anonymous_id);
+    /// from now on (`now_ms`: the time).
+    pub fn storage_granted(&mut self, records: &mut Records, store: &mut impl Store, now_ms: f64) {
+        self.anonymous_id = records.anonymous_id(store, &self.anonymous_id, now_ms);
     }
 
-    /// Events consent went: everything queued is dropped, here and, with storage consent,
-    /// in storage.
+    /// Events consent went: everything queued is dropped, and the device's anonymous id is
+    /// forgotten, here and, with storage consent, in storage. Should consent come back, the
+    /// events carry this page view's id, not the old one.
     pub fn withdrawn(&mut self, storage: bool, records: &mut Records, store: &mut impl Store) {
         self.queue.clear();
         self.queue.dropped += self.in_beacon.len() as u32;
         self.in_beacon.clear();
+        self.anonymous_id.clone_from(&self.page_id);
         if storage {
-            records.save_queue(store, None);
+            records.forget_events(store);
         }
     }
 
@@ -218,6 +226,9 @@ mod tests {
     use crate::store::{Area, MemoryStore};
     use crate::MomentKind;
 
+    /// 2026-12-04, in ms since the epoch.
+    const NOW: f64 = 1_796_342_400_000.0;
+
     fn options() -> EventsOptions {
         let value = json::parse(r#"{"endpoint":"https://collect.example/v1/batch"}"#).unwrap();
         EventsOptions::from_json(&value).unwrap()
@@ -245,7 +256,7 @@ mod tests {
     #[test]
     fn without_storage_consent_the_id_is_the_page_views_and_nothing_is_stored() {
         let (mut records, mut store) = (Records::new(), MemoryStore::default());
-        let mut events = PageEvents::new(options(), "page-1", false, &mut records, &mut store);
+        let mut events = PageEvents::new(options(), "page-1", false, NOW, &mut records, &mut store);
         events.push("Signed Up", Vec::new(), "m1", "t").unwrap();
         let body = events.beacon_body("t", "0", 64 * 1024).unwrap();
         let sent = batch_events(&body);
@@ -256,13 +267,13 @@ mod tests {
     #[test]
     fn with_storage_consent_the_device_id_is_kept_and_the_left_queue_taken_up() {
         let (mut records, mut store) = (Records::new(), MemoryStore::default());
-        store.set(Area::Local, ANONYMOUS_ID_KEY, "device-7");
+        store.set(Area::Local, ANONYMOUS_ID_KEY, "device-7 1796342000000");
         store.set(
             Area::Local,
             EVENT_QUEUE_KEY,
             r#"["{\"a\":1}", 5, "{\"b\":2}"]"#,
         );
-        let events = PageEvents::new(options(), "page-1", true, &mut records, &mut store);
+        let events = PageEvents::new(options(), "page-1", true, NOW, &mut records, &mut store);
         assert_eq!(
             events.waiting(),
             2,
@@ -273,9 +284,24 @@ mod tests {
     }
 
     #[test]
+    fn withdrawing_events_forgets_the_device_id_and_a_new_grant_keeps_a_new_one() {
+        let (mut records, mut store) = (Records::new(), MemoryStore::default());
+        store.set(Area::Local, ANONYMOUS_ID_KEY, "device-7 1796342000000");
+        let mut events = PageEvents::new(options(), "page-1", true, NOW, &mut records, &mut store);
+        events.withdrawn(true, &mut records, &mut store);
+        assert_eq!(store.value(Area::Local, ANONYMOUS_ID_KEY), None);
+        events.storage_granted(&mut records, &mut store, NOW);
+        assert_eq!(events.anonymous_id, "page-1");
+        assert_eq!(
+            store.value(Area::Local, ANONYMOUS_ID_KEY),
+            Some("page-1 1796342400000")
+        );
+    }
+
+    #[test]
     fn decisions_are_named_by_what_they_show() {
         let (mut records, mut store) = (Records::new(), MemoryStore::default());
-        let mut events = PageEvents::new(options(), "p", false, &mut records, &mut store);
+        let mut events = PageEvents::new(options(), "p", false, NOW, &mut records, &mut store);
         events.push_decision(&decision(), None, "m1", "t").unwrap();
         events
             .push_decision(&decision(), Some(("hero", "go")), "m2", "t")
@@ -297,7 +323,7 @@ mod tests {
     #[test]
     fn a_beacon_takes_what_fits_and_the_rest_waits() {
         let (mut records, mut store) = (Records::new(), MemoryStore::default());
-        let mut events = PageEvents::new(options(), "p", false, &mut records, &mut store);
+        let mut events = PageEvents::new(options(), "p", false, NOW, &mut records, &mut store);
         for id in ["m1", "m2", "m3"] {
             events.push("Clicked", Vec::new(), id, "t").unwrap();
         }
@@ -332,7 +358,7 @@ mod tests {
     #[test]
     fn withdrawal_drops_the_queue_the_beacon_and_what_storage_kept() {
         let (mut records, mut store) = (Records::new(), MemoryStore::default());
-        let mut events = PageEvents::new(options(), "p", true, &mut records, &mut store);
+        let mut events = PageEvents::new(options(), "p", true, NOW, &mut records, &mut store);
         events.push("A", Vec::new(), "m1", "t").unwrap();
         events.push("B", Vec::new(), "m2", "t").unwrap();
         events.persist(&mut records, &mut store);
@@ -351,7 +377,7 @@ mod tests {
     #[test]
     fn a_delivered_batch_counts_its_events_and_a_server_error_asks_for_a_retry() {
         let (mut records, mut store) = (Records::new(), MemoryStore::default());
-        let mut events = PageEvents::new(options(), "p", false, &mut records, &mut store);
+        let mut events = PageEvents::new(options(), "p", false, NOW, &mut records, &mut store);
         events.push("A", Vec::new(), "m1", "t").unwrap();
         let batch = json::parse(&events.next_batch("t", "0").unwrap()).unwrap();
         let id = batch.get("id").unwrap().as_f64().unwrap() as u32;

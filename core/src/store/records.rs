@@ -8,6 +8,7 @@ use crate::consent::report::{
     ANONYMOUS_ID_KEY, EVENT_QUEUE_KEY, PAGE_VIEWS_KEY, SESSION_KEY, VISITS_KEY,
 };
 use crate::decimal;
+use crate::error::decimal_u64;
 
 /// Every key the SDK may store, where it lives.
 const KEYS: [(Area, &str); 5] = [
@@ -17,6 +18,11 @@ const KEYS: [(Area, &str); 5] = [
     (Area::Local, ANONYMOUS_ID_KEY),
     (Area::Local, EVENT_QUEUE_KEY),
 ];
+
+/// How long an anonymous id stays on the device before a new one replaces it: 395 days,
+/// about 13 months, the longest an identifier kept with consent should live (the CNIL's
+/// rule for cookies and other trackers).
+pub const ANONYMOUS_ID_LIFETIME_MS: f64 = 395.0 * 24.0 * 60.0 * 60.0 * 1000.0;
 
 /// A page load's dealings with storage. One per page load, shared by every collector and
 /// instance on it: a second collector, or consent given twice, must not count the page view
@@ -85,16 +91,32 @@ impl Records {
         }
     }
 
-    /// The anonymous id kept on this device (the caller has storage consent): the stored
-    /// one, or `fresh`, which is stored.
-    pub fn anonymous_id(&mut self, store: &mut impl Store, fresh: &str) -> String {
-        match store.get(Area::Local, ANONYMOUS_ID_KEY) {
-            Some(id) if !id.is_empty() => id,
-            _ => {
-                self.write(store, Area::Local, ANONYMOUS_ID_KEY, fresh);
-                fresh.to_owned()
-            }
+    /// The anonymous id kept on this device (the caller has storage and events consent):
+    /// the stored one while it is younger than [`ANONYMOUS_ID_LIFETIME_MS`] at `now_ms`,
+    /// else `fresh`, which is stored with the time it was made (`"{id} {ms}"`). A stored id
+    /// without its time, or made after `now_ms` (a clock set back), is replaced too.
+    pub fn anonymous_id(&mut self, store: &mut impl Store, fresh: &str, now_ms: f64) -> String {
+        let stored = store.get(Area::Local, ANONYMOUS_ID_KEY);
+        let kept = stored.as_deref().and_then(|value| {
+            let (id, made) = value.split_once(' ')?;
+            let age = now_ms - made.parse::<u64>().ok()? as f64;
+            (!id.is_empty() && (0.0..ANONYMOUS_ID_LIFETIME_MS).contains(&age)).then_some(id)
+        });
+        if let Some(id) = kept {
+            return id.to_owned();
         }
+        let mut value = String::from(fresh);
+        value.push(' ');
+        value.push_str(&decimal_u64(now_ms.max(0.0) as u64));
+        self.write(store, Area::Local, ANONYMOUS_ID_KEY, &value);
+        fresh.to_owned()
+    }
+
+    /// Removes what only events consent allowed keeping: the anonymous id and the events
+    /// not sent yet (events consent withdrawn, or missing on a later page).
+    pub fn forget_events(&mut self, store: &mut impl Store) {
+        store.remove(Area::Local, ANONYMOUS_ID_KEY);
+        store.remove(Area::Local, EVENT_QUEUE_KEY);
     }
 
     /// Keeps the events not sent yet (the caller has storage consent); `None` removes them.
@@ -220,7 +242,7 @@ mod tests {
         };
         let mut records = Records::new();
         assert_eq!(records.count_page_view(&mut store), None);
-        assert_eq!(records.anonymous_id(&mut store, "fresh"), "fresh");
+        assert_eq!(records.anonymous_id(&mut store, "fresh", NOW), "fresh");
         assert_eq!(records.counts(&store, true), (0, 0));
     }
 
@@ -229,7 +251,7 @@ mod tests {
         let mut store = MemoryStore::default();
         let mut records = Records::new();
         records.count_page_view(&mut store);
-        records.anonymous_id(&mut store, "a1");
+        records.anonymous_id(&mut store, "a1", NOW);
         records.save_queue(&mut store, Some("[]"));
         assert_eq!(records.counts(&store, true).1, 5);
         // A key of the site's own survives.
@@ -241,14 +263,52 @@ mod tests {
         assert_eq!(records.count_page_view(&mut store), Some((1, 0)));
     }
 
+    /// 2026-12-04, in ms since the epoch.
+    const NOW: f64 = 1_796_342_400_000.0;
+
     #[test]
-    fn the_anonymous_id_is_the_stored_one_once_stored() {
+    fn the_anonymous_id_is_the_stored_one_until_it_expires() {
         let mut store = MemoryStore::default();
         let mut records = Records::new();
-        assert_eq!(records.anonymous_id(&mut store, "first"), "first");
-        assert_eq!(records.anonymous_id(&mut store, "second"), "first");
-        store.set(Area::Local, ANONYMOUS_ID_KEY, "");
-        assert_eq!(records.anonymous_id(&mut store, "third"), "third");
+        assert_eq!(records.anonymous_id(&mut store, "first", NOW), "first");
+        assert_eq!(
+            store.value(Area::Local, ANONYMOUS_ID_KEY),
+            Some("first 1796342400000")
+        );
+        let later = NOW + ANONYMOUS_ID_LIFETIME_MS - 1.0;
+        assert_eq!(records.anonymous_id(&mut store, "second", later), "first");
+        let expired = NOW + ANONYMOUS_ID_LIFETIME_MS;
+        assert_eq!(records.anonymous_id(&mut store, "third", expired), "third");
+        assert_eq!(records.anonymous_id(&mut store, "fourth", expired), "third");
+    }
+
+    #[test]
+    fn an_anonymous_id_without_a_time_or_from_the_future_is_replaced() {
+        let mut store = MemoryStore::default();
+        let mut records = Records::new();
+        for stored in ["", "old-format-id", "id not-a-time", " 1796342400000"] {
+            store.set(Area::Local, ANONYMOUS_ID_KEY, stored);
+            assert_eq!(
+                records.anonymous_id(&mut store, "fresh", NOW),
+                "fresh",
+                "{stored:?}"
+            );
+        }
+        store.set(Area::Local, ANONYMOUS_ID_KEY, "ahead 1796342400001");
+        assert_eq!(records.anonymous_id(&mut store, "fresh", NOW), "fresh");
+    }
+
+    #[test]
+    fn forgetting_events_removes_the_id_and_the_queue_only() {
+        let mut store = MemoryStore::default();
+        let mut records = Records::new();
+        records.count_page_view(&mut store);
+        records.anonymous_id(&mut store, "a1", NOW);
+        records.save_queue(&mut store, Some("[]"));
+        records.forget_events(&mut store);
+        assert_eq!(store.value(Area::Local, ANONYMOUS_ID_KEY), None);
+        assert_eq!(store.value(Area::Local, EVENT_QUEUE_KEY), None);
+        assert_eq!(records.counts(&store, true).1, 3, "the visit counts stay");
     }
 
     #[test]
