@@ -41,11 +41,12 @@ const GOALS = { criticalPathGzip: 16_000, totalGzip: 32_000 };
 /**
  * The ceilings a build's budget may never exceed; budgets only come down from here
  * (BENCHMARKS.md, "Package size"). ESM: 88,000, where the single budget stood. Classic: the
- * same module inlined, which base64 makes 24 KB larger after gzip.
+ * ESM ceiling and what base64 adds to the same module after gzip (24.2 KB measured, rounded
+ * up to 25,000).
  */
 const MAX_BUDGET = {
   esm: { criticalPathGzip: 88_000, totalGzip: 88_000 },
-  classic: { criticalPathGzip: 112_000, totalGzip: 112_000 },
+  classic: { criticalPathGzip: 113_000, totalGzip: 113_000 },
 };
 
 const budget = JSON.parse(readFileSync(join(root, "size-budget.json"), "utf8"));

@@ -225,7 +225,8 @@ impl Runtime {
         self.collector.locate()
     }
 
-    /// `{endpoint, flushAt, flushIntervalMs}` of the events option as JSON, or `null`.
+    /// `{endpoint, flushAt, flushIntervalMs, timeoutMs}` of the events option as JSON, or
+    /// `null`.
     #[wasm_bindgen(js_name = eventsConfig)]
     pub fn events_config(&self) -> Option<String> {
         self.events.as_ref().map(|events| {
@@ -236,6 +237,8 @@ impl Runtime {
             o.flush_at.write_json(&mut out);
             out.push_str(",\"flushIntervalMs\":");
             o.flush_interval_ms.write_json(&mut out);
+            out.push_str(",\"timeoutMs\":");
+            o.timeout_ms.write_json(&mut out);
             out.push('}');
             out
         })

@@ -53,6 +53,8 @@ export interface EventsOptions {
   flushAt?: number;
   /** …or once the oldest has waited this long, in ms (default 5000). */
   flushIntervalMs?: number;
+  /** A request not answered within this many ms (1000 to 120000, default 10000) is given up and retried. */
+  timeoutMs?: number;
   /** Events kept waiting at most (default 1000); the oldest are dropped beyond. */
   maxQueueEvents?: number;
   /** Bytes of events kept waiting at most (default 262144); the oldest are dropped beyond. */

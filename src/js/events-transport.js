@@ -8,6 +8,14 @@ const KEEPALIVE_LIMIT_BYTES = 60 * 1024;
 /** What one beacon may carry, leaving room for the page's other beacons in the budget. */
 const BEACON_LIMIT_BYTES = 60 * 1024;
 
+/** A signal that aborts a request after `ms`, where the browser has no `AbortSignal.timeout`. */
+function timeoutSignal(ms) {
+  if (typeof AbortSignal.timeout === "function") return AbortSignal.timeout(ms);
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), ms);
+  return controller.signal;
+}
+
 /** A random UUID, for `messageId` and the anonymous id (also outside secure contexts). */
 export function uuid() {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
@@ -36,7 +44,7 @@ export class Transport {
   #inFlight = false;
   #stopped = false;
 
-  /** `config`: `{ endpoint, flushAt, flushIntervalMs }` from `runtime.eventsConfig()`. */
+  /** `config`: `{ endpoint, flushAt, flushIntervalMs, timeoutMs }` from `runtime.eventsConfig()`. */
   constructor(runtime, config) {
     this.#runtime = runtime;
     this.#config = config;
@@ -74,6 +82,9 @@ export class Transport {
         headers: { "Content-Type": "application/json" },
         credentials: "omit",
         keepalive: body.length <= KEEPALIVE_LIMIT_BYTES,
+        // A request that never answers would hold every later batch: given up, it is
+        // retried like a network error.
+        signal: timeoutSignal(this.#config.timeoutMs),
       });
     } catch {
       sending = Promise.reject(new Error("fetch refused"));

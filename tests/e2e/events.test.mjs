@@ -229,6 +229,38 @@ test("the collector answering 500 for a while: every event arrives exactly once"
   await context.close();
 });
 
+test("a request that never answers is given up after timeoutMs, and every event still arrives once", async () => {
+  const before = await stored();
+  const context = await browser.newContext();
+  let hanging = 0;
+  await context.route(endpoint(), async (route) => {
+    if (route.request().method() === "POST" && hanging === 0) {
+      hanging++;
+      return; // neither answered nor passed on: the request hangs
+    }
+    return route.continue();
+  });
+  const page = await context.newPage();
+  const options = {
+    consent: { events: true },
+    events: { endpoint: endpoint(), flushAt: 3, flushIntervalMs: 100, timeoutMs: 1000 },
+    simulate: GOING,
+  };
+  await page.goto(`${server.url}fixtures/store.html?options=${encodeURIComponent(JSON.stringify(options))}`);
+  assert.deepEqual(await page.evaluate(() => window.__started), { ok: true });
+  await page.evaluate(() => {
+    for (let i = 0; i < 4; i++) window.augenblick.track("Order Clicked", { item: `after a hang ${i}` });
+  });
+  await storedCount(before.length + 10, 30_000);
+  // Nothing more arrives: the page reports every event sent and none waiting.
+  await page.waitForFunction(() => window.augenblick.privacyReport().counts.eventsSent === 10);
+  const fresh = (await stored()).filter((e) => !ids(before).includes(e.messageId));
+  assert.equal(hanging, 1, "one request hung");
+  assert.equal(fresh.length, 10, "6 decisions and 4 site events, once each");
+  assert.equal(new Set(ids(fresh)).size, 10);
+  await context.close();
+});
+
 test("batches sent one after another in keepalive requests are never refused for the page's budget", async () => {
   const before = (await stored()).length;
   const { context, page } = await openStore({

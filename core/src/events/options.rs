@@ -16,12 +16,15 @@ pub struct EventsOptions {
     pub flush_at: u32,
     /// …or once the oldest has waited this long (ms).
     pub flush_interval_ms: u32,
+    /// A request not answered within this long (ms) is given up and retried, so that one
+    /// hanging request cannot stop every later one.
+    pub timeout_ms: u32,
     /// Bounds of the queue.
     pub limits: QueueLimits,
 }
 
 impl EventsOptions {
-    /// Reads `{endpoint, writeKey?, flushAt?, flushIntervalMs?, maxQueueEvents?,
+    /// Reads `{endpoint, writeKey?, flushAt?, flushIntervalMs?, timeoutMs?, maxQueueEvents?,
     /// maxQueueBytes?}`.
     pub fn from_json(value: &Value) -> Result<EventsOptions, Error> {
         let mut endpoint = None;
@@ -30,6 +33,7 @@ impl EventsOptions {
             write_key: None,
             flush_at: 20,
             flush_interval_ms: 5_000,
+            timeout_ms: 10_000,
             limits: QueueLimits::default(),
         };
         for (key, field) in object(value, "events")? {
@@ -63,6 +67,13 @@ impl EventsOptions {
                 "flushIntervalMs" => {
                     options.flush_interval_ms =
                         whole(100.0, 600_000.0, "a whole number of ms from 100 to 600000")?
+                }
+                "timeoutMs" => {
+                    options.timeout_ms = whole(
+                        1_000.0,
+                        120_000.0,
+                        "a whole number of ms from 1000 to 120000",
+                    )?
                 }
                 "maxQueueEvents" => {
                     options.limits.max_events =
@@ -107,7 +118,17 @@ mod tests {
     #[test]
     fn defaults_and_settings() {
         let options = read(r#"{"endpoint":"http://127.0.0.1:8787/v1/batch"}"#).unwrap();
-        assert_eq!((options.flush_at, options.flush_interval_ms), (20, 5_000));
+        assert_eq!(
+            (
+                options.flush_at,
+                options.flush_interval_ms,
+                options.timeout_ms
+            ),
+            (20, 5_000, 10_000)
+        );
+        let options =
+            read(r#"{"endpoint":"http://127.0.0.1:8787/v1/batch","timeoutMs":1000}"#).unwrap();
+        assert_eq!(options.timeout_ms, 1_000);
         let options = read(r#"{"endpoint":"https://api.segment.io/v1/batch","writeKey":"k","flushAt":5,"maxQueueEvents":50}"#).unwrap();
         assert_eq!((options.flush_at, options.limits.max_events), (5, 50));
         assert_eq!(options.write_key.as_deref(), Some("k"));
@@ -127,6 +148,10 @@ mod tests {
         assert_eq!(
             message(r#"{"endpoint":"https://x.example/v1/batch","flushAt":0}"#),
             "invalid option events.flushAt: expected a whole number from 1 to 100"
+        );
+        assert_eq!(
+            message(r#"{"endpoint":"https://x.example/v1/batch","timeoutMs":999}"#),
+            "invalid option events.timeoutMs: expected a whole number of ms from 1000 to 120000"
         );
         assert_eq!(
             message(r#"{"endpoint":"https://x.example","batch":1}"#),

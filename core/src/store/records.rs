@@ -99,7 +99,8 @@ impl Records {
         let stored = store.get(Area::Local, ANONYMOUS_ID_KEY);
         let kept = stored.as_deref().and_then(|value| {
             let (id, made) = value.split_once(' ')?;
-            let age = now_ms - made.parse::<u64>().ok()? as f64;
+            // The JSON number reader, already in the module; `str::parse` would add its own.
+            let age = now_ms - crate::json::parse_html_number(made)?;
             (!id.is_empty() && (0.0..ANONYMOUS_ID_LIFETIME_MS).contains(&age)).then_some(id)
         });
         if let Some(id) = kept {
