@@ -24,6 +24,8 @@ const SLOT_SELECTOR = `[${SLOT_ATTRIBUTE}]`;
 /** A template's condition attributes, in the order `augenblick_core::slots` reads them. */
 const CONDITION_ATTRIBUTES = ["data-moment", "data-min-confidence", "data-min-urgency", "data-device", "data-daypart"];
 const DEFAULT_VARIANT = "default";
+/** What the site marked as not its page: not read (src/js/browser.js), not personalized. */
+const IGNORED = "[data-augenblick-ignore]";
 const EVENTS = ["moment", "decision", "consent"];
 /**
  * Elements that never become slots: changing their text or attributes could run script or
@@ -400,6 +402,12 @@ export class Augenblick {
       this.#warn(element, `a <${element.localName}> cannot be a slot; it is left as it is`);
       return;
     }
+    // What the site marked as not its page (its chrome, a debug panel, content it does not
+    // vouch for) is neither read nor personalized: such a slot shows its default.
+    if (element.closest(IGNORED)) {
+      if (element.hasAttribute(SLOT_ATTRIBUTE)) element.setAttribute("data-augenblick-variant", DEFAULT_VARIANT);
+      return;
+    }
     const marked = element.hasAttribute(SLOT_ATTRIBUTE);
     const name = marked ? element.getAttribute(SLOT_ATTRIBUTE) : null;
     const ruleIndices = [];
@@ -504,9 +512,13 @@ export class Augenblick {
     if (template) {
       nodes = [...template.content.cloneNode(true).childNodes];
     } else if (rule?.template != null) {
-      const source = document.getElementById(rule.template);
-      if (!(source instanceof HTMLTemplateElement)) {
-        this.#warn(slot.element, `rule ${rule.name}: no <template id="${rule.template}">; the slot shows its default`);
+      // Exactly one element may have the id: with `getElementById`, content earlier in the
+      // page (user-generated, say) with the same id would take the rule over.
+      const found = document.querySelectorAll(`#${CSS.escape(rule.template)}`);
+      const source = found[0];
+      if (found.length !== 1 || !(source instanceof HTMLTemplateElement)) {
+        const problem = found.length > 1 ? `${found.length} elements have the id "${rule.template}"` : `no <template id="${rule.template}">`;
+        this.#warn(slot.element, `rule ${rule.name}: ${problem}; the slot shows its default`);
         return false;
       }
       nodes = [...source.content.cloneNode(true).childNodes];

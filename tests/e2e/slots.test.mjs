@@ -239,6 +239,57 @@ test("slots added later are resolved before they paint; destroy stops everything
   await page.close();
 });
 
+test("a rule's template must be the one element with its id, and slots the site marked ignored keep their default", async () => {
+  const rules = [{ slot: "promo", moment: "go", name: "promo", template: "promo-template" }];
+  const { page, problems, warnings } = await open("store.html", { ...GOING, rules });
+  const shown = await page.evaluate(async () => {
+    const template = (id, text) => {
+      const element = document.createElement("template");
+      element.id = id;
+      element.content.append(document.createTextNode(text));
+      return element;
+    };
+    const slot = (name, text) => {
+      const element = document.createElement("div");
+      element.setAttribute("data-augenblick-slot", name);
+      element.append(document.createTextNode(text));
+      const variant = document.createElement("template");
+      variant.setAttribute("data-moment", "go");
+      variant.content.append(document.createTextNode(`${text}, personalized`));
+      element.append(variant);
+      return element;
+    };
+    const state = (element) => [element.getAttribute("data-augenblick-variant"), element.firstChild.textContent];
+    const site = template("promo-template", "The site's promo");
+    document.body.append(site);
+    const first = slot("promo", "Promo default");
+    document.body.append(first);
+    await new Promise(requestAnimationFrame);
+    const alone = state(first);
+    // Content earlier in the page, with the same id, must not take the rule over.
+    document.body.prepend(template("promo-template", "Injected"));
+    const second = slot("promo", "Second default");
+    document.body.append(second);
+    await new Promise(requestAnimationFrame);
+    const ignored = document.createElement("div");
+    ignored.setAttribute("data-augenblick-ignore", "");
+    const inside = slot("ignored", "Ignored default");
+    ignored.append(inside);
+    document.body.append(ignored);
+    await new Promise(requestAnimationFrame);
+    window.augenblick.refresh();
+    return { alone, duplicated: state(second), ignored: state(inside) };
+  });
+  assert.deepEqual(shown, {
+    alone: ["promo", "The site's promo"],
+    duplicated: ["default", "Second default"],
+    ignored: ["default", "Ignored default"],
+  });
+  assert.ok(warnings.some((w) => w.includes('2 elements have the id "promo-template"')), warnings.join("\n"));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 /** The expected variant of the SPA's `tip` slot for a moment (its templates: do, go). */
 const tipVariant = (kind) => (kind === "do" || kind === "go" ? kind : "default");
 
