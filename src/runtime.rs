@@ -74,8 +74,7 @@ impl Runtime {
         let events = options.events.map(|options| {
             with_records(|records, store| {
                 if granted.storage && !granted.events {
-                    // An earlier page's id and events, no longer consented.
-                    records.forget_events(store);
+                    records.save_queue(store, None); // an earlier page's events, no longer consented
                 }
                 let keep = granted.storage && granted.events;
                 PageEvents::new(options, &page_id, keep, js_sys::Date::now(), records, store)
@@ -377,6 +376,9 @@ impl Runtime {
             with_records(|records, store| {
                 if change.drops_events() {
                     events.withdrawn(change.after.storage, records, store);
+                }
+                if change.forgets_device_id() {
+                    events.forget_device_id();
                 }
                 if change.keeps_device_id() {
                     events.storage_granted(records, store, js_sys::Date::now());

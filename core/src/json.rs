@@ -365,7 +365,12 @@ impl Reader<'_> {
             }
             exponent = exponent.saturating_add(sign * power);
         }
-        let magnitude = scale(mantissa as f64, exponent);
+        // Zero whatever the exponent: `scale` would make 0e400 0 × ∞.
+        let magnitude = if mantissa == 0 {
+            0.0
+        } else {
+            scale(mantissa as f64, exponent)
+        };
         Ok(if negative { -magnitude } else { magnitude })
     }
 }

@@ -117,7 +117,7 @@ export class Augenblick {
     const starting = {};
     owner = starting;
     try {
-      const loading = initModule({ module_or_path: moduleSource });
+      const loading = initModule({ module_or_path: moduleSource() });
       // A page's first `document.cookie` waits on the browser's network process (about
       // 1 ms measured in Chromium, BENCHMARKS.md): asked while the module downloads, the
       // read of the CMP's cookie in the constructor finds it answered.

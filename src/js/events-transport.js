@@ -1,7 +1,7 @@
-// Sends what the instance's Runtime queues (src/events.rs): batches with `fetch` (keepalive
-// when small enough), again after the wait the core computes on a failure, and a beacon
-// with everything left when the page is hidden or goes away. The core decides what is in a
-// batch and when to retry; this file only sends and reports the answers.
+// Sends what the instance's Runtime queues (core/src/events/page.rs): batches with `fetch`
+// (keepalive when small enough), again after the wait the core computes on a failure or a
+// timeout, and a beacon with everything left when the page is hidden or goes away. The core
+// decides what is in a batch and when to retry; this file only sends and reports the answers.
 
 /** What a keepalive fetch may carry: the page's in-flight budget is 64 KiB, shared. */
 const KEEPALIVE_LIMIT_BYTES = 60 * 1024;

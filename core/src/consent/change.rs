@@ -52,9 +52,19 @@ impl ConsentChange {
     /// Storage and events are now both granted, and were not: the anonymous id is kept for
     /// the device from now on.
     pub fn keeps_device_id(&self) -> bool {
-        let both = |c: Consent| c.storage && c.events;
-        both(self.after) && !both(self.before)
+        device_id_allowed(self.after) && !device_id_allowed(self.before)
     }
+
+    /// Storage or events went, and both were granted: the device's anonymous id is no
+    /// longer the one events carry (storage's erasure or events' removes it from storage).
+    pub fn forgets_device_id(&self) -> bool {
+        device_id_allowed(self.before) && !device_id_allowed(self.after)
+    }
+}
+
+/// The anonymous id is kept for the device only with storage and events consent.
+fn device_id_allowed(consent: Consent) -> bool {
+    consent.storage && consent.events
 }
 
 #[cfg(test)]
@@ -81,6 +91,7 @@ mod tests {
         assert!(
             !change.starts_reading() && !change.counts_page_view() && !change.keeps_device_id()
         );
+        assert!(change.forgets_device_id());
     }
 
     #[test]
@@ -98,6 +109,15 @@ mod tests {
     }
 
     #[test]
+    fn withdrawing_storage_alone_forgets_the_device_id() {
+        let change = ConsentChange {
+            before: consent(true, true, false, true),
+            after: consent(true, false, false, true),
+        };
+        assert!(change.forgets_device_id() && change.erases_storage() && !change.drops_events());
+    }
+
+    #[test]
     fn a_source_repeating_the_consent_in_effect_changes_nothing_stored() {
         let same = consent(true, true, true, true);
         let change = ConsentChange {
@@ -106,5 +126,6 @@ mod tests {
         };
         assert!(!change.stops_reading() && !change.starts_reading());
         assert!(!change.erases_storage() && !change.drops_events() && !change.forgets_location());
+        assert!(!change.forgets_device_id());
     }
 }

@@ -74,14 +74,19 @@ impl PageEvents {
         self.anonymous_id = records.anonymous_id(store, &self.anonymous_id, now_ms);
     }
 
-    /// Events consent went: everything queued is dropped, and the device's anonymous id is
-    /// forgotten, here and, with storage consent, in storage. Should consent come back, the
-    /// events carry this page view's id, not the old one.
+    /// The device's id may no longer be kept (storage or events consent went): events
+    /// carry this page view's id again, and should consent come back, the device keeps that
+    /// one, not the old.
+    pub fn forget_device_id(&mut self) {
+        self.anonymous_id.clone_from(&self.page_id);
+    }
+
+    /// Events consent went: everything queued is dropped, here and, with storage consent,
+    /// in storage, with the device's anonymous id.
     pub fn withdrawn(&mut self, storage: bool, records: &mut Records, store: &mut impl Store) {
         self.queue.clear();
         self.queue.dropped += self.in_beacon.len() as u32;
         self.in_beacon.clear();
-        self.anonymous_id.clone_from(&self.page_id);
         if storage {
             records.forget_events(store);
         }
@@ -289,6 +294,7 @@ mod tests {
         store.set(Area::Local, ANONYMOUS_ID_KEY, "device-7 1796342000000");
         let mut events = PageEvents::new(options(), "page-1", true, NOW, &mut records, &mut store);
         events.withdrawn(true, &mut records, &mut store);
+        events.forget_device_id();
         assert_eq!(store.value(Area::Local, ANONYMOUS_ID_KEY), None);
         events.storage_granted(&mut records, &mut store, NOW);
         assert_eq!(events.anonymous_id, "page-1");

@@ -192,7 +192,16 @@ fn rule(value: &Value, index: usize) -> Result<Rule, Error> {
                 }
                 name = Some(value);
             }
-            "template" => template = Some(string(key, field)?),
+            "template" => {
+                let id = string(key, field)?;
+                if id.is_empty() {
+                    return Err(Error::invalid_option(
+                        &path(key),
+                        Some("the id of a <template>"),
+                    ));
+                }
+                template = Some(id);
+            }
             "text" => text = Some(string(key, field)?),
             "attributes" => {
                 for (attribute, value) in object(field, &path("attributes"))? {
@@ -369,6 +378,10 @@ mod tests {
         assert_eq!(
             message(r##"[{"slot":"a","moment":"go"}]"##),
             "invalid option rules[0].template: expected a template id, text or attributes"
+        );
+        assert_eq!(
+            message(r##"[{"slot":"a","moment":"go","template":""}]"##),
+            "invalid option rules[0].template: expected the id of a <template>"
         );
         assert_eq!(
             message(r##"[{"slot":"a","moment":"go","template":"#t","text":"x"}]"##),

@@ -19,10 +19,10 @@ const KEYS: [(Area, &str); 5] = [
     (Area::Local, EVENT_QUEUE_KEY),
 ];
 
-/// How long an anonymous id stays on the device before a new one replaces it: 395 days,
-/// about 13 months, the longest an identifier kept with consent should live (the CNIL's
-/// rule for cookies and other trackers).
-pub const ANONYMOUS_ID_LIFETIME_MS: f64 = 395.0 * 24.0 * 60.0 * 60.0 * 1000.0;
+/// How long an anonymous id stays on the device before a new one replaces it: 13 months,
+/// the longest an identifier kept with consent should live (the CNIL's rule for cookies and
+/// other trackers), and as long as a TC string's grant counts.
+pub const ANONYMOUS_ID_LIFETIME_MS: f64 = crate::consent::tcf::COOKIE_GRANTS_FOR_MS;
 
 /// A page load's dealings with storage. One per page load, shared by every collector and
 /// instance on it: a second collector, or consent given twice, must not count the page view
@@ -99,7 +99,7 @@ impl Records {
         let stored = store.get(Area::Local, ANONYMOUS_ID_KEY);
         let kept = stored.as_deref().and_then(|value| {
             let (id, made) = value.split_once(' ')?;
-            // The JSON number reader, already in the module; `str::parse` would add its own.
+            // The module's own number reader; `str::parse` would bring in another.
             let age = now_ms - crate::json::parse_html_number(made)?;
             (!id.is_empty() && (0.0..ANONYMOUS_ID_LIFETIME_MS).contains(&age)).then_some(id)
         });
