@@ -95,7 +95,8 @@ test("with consent a visit produces exactly the expected events, and without it 
   });
   assert.equal(await page.evaluate(() => window.augenblick.track("Order Clicked", { item: "Margherita" })), true);
   const events = (await storedCount(before + 8)).slice(before);
-  await page.waitForTimeout(500); // anything more would arrive by now
+  // The page says its eight were answered: nothing of this visit is still on its way.
+  await page.waitForFunction(() => window.augenblick.privacyReport().counts.eventsSent === 8);
   assert.equal((await stored()).length, before + 8, "exactly these events");
   const summary = events.map((e) => [e.event, e.properties.slot ?? null, e.properties.variant ?? null]).sort();
   assert.deepEqual(summary, [
@@ -125,8 +126,8 @@ test("with consent a visit produces exactly the expected events, and without it 
   // The same visit without events consent: no request to the collector at all.
   const without = await openStore({ events: { endpoint: endpoint(), flushAt: 1 }, simulate: GOING });
   assert.equal(await without.page.evaluate(() => window.augenblick.track("Order Clicked", { item: "Margherita" })), false);
-  await without.page.waitForTimeout(500);
-  await without.page.close({ runBeforeUnload: true });
+  // Closed, its pagehide listeners (the beacon) have run: every request it would make is logged.
+  await Promise.all([without.page.waitForEvent("close"), without.page.close({ runBeforeUnload: true })]);
   assert.deepEqual(without.requests.filter((url) => url.includes(`:${collectorPort}`)), []);
   assert.equal((await stored()).length, before + 8);
   await without.context.close();
@@ -143,7 +144,8 @@ test("the collector stopped and restarted: no event is lost and none is stored t
   await page.evaluate(() => {
     for (let i = 0; i < 5; i++) window.augenblick.track("Order Clicked", { item: `pizza ${i}` });
   });
-  await page.waitForTimeout(1500); // a few attempts against nothing
+  // A few attempts against nothing, as the page counts them.
+  await page.waitForFunction(() => window.augenblick.privacyReport().counts.requestsSent >= 2, null, { timeout: 15_000 });
   await startTheCollector();
   const events = await storedCount(before.length + 11, 30_000);
   const fresh = events.filter((e) => !ids(before).includes(e.messageId));
@@ -193,7 +195,7 @@ test("the collector down as the page closes: with storage consent the next page 
   // The first page's 7 (its decisions and the site's event) go as the second page starts,
   // and its own 6 decisions right after them, in the same drain of the queue.
   await storedCount(before.length + 13, 30_000);
-  await second.waitForTimeout(500);
+  await second.waitForFunction(() => window.augenblick.privacyReport().counts.eventsSent === 13);
   const fresh = (await stored()).filter((e) => !ids(before).includes(e.messageId));
   assert.equal(fresh.length, 13);
   assert.equal(fresh.filter((e) => e.properties.item === "offline").length, 1, "arrived, once");
@@ -221,7 +223,7 @@ test("the collector answering 500 for a while: every event arrives exactly once"
     for (let i = 0; i < 4; i++) window.augenblick.track("Order Clicked", { item: `retry ${i}` });
   });
   await storedCount(before.length + 10, 30_000);
-  await page.waitForTimeout(500);
+  await page.waitForFunction(() => window.augenblick.privacyReport().counts.eventsSent === 10);
   const fresh = (await stored()).filter((e) => !ids(before).includes(e.messageId));
   assert.equal(failures, 0, "the 500s were answered");
   assert.equal(fresh.length, 10, "6 decisions and 4 site events, once each");
@@ -276,12 +278,9 @@ test("batches sent one after another in keepalive requests are never refused for
     const settled = async (sent) => {
       while (report().eventsSent < sent) await new Promise((r) => setTimeout(r, 10));
     };
-    // The page's own decisions first.
-    let sent = -1;
-    while (sent !== report().eventsSent) {
-      sent = report().eventsSent;
-      await new Promise((r) => setTimeout(r, 300));
-    }
+    // The page's own decisions first: a moment and five slots.
+    let sent = 6;
+    await settled(sent);
     const requestsBefore = report().requestsSent;
     // Four batches of about 25 KB, each a keepalive request, the next queued as soon as the
     // last was answered. While answers went unread, two answered batches still counted
@@ -326,7 +325,7 @@ test("a real IAB CMP grants events: they flow; the visitor withdraws in the CMP:
   await page.evaluate((next) => window.__cmpUpdate(next), refusing.tcString);
   await page.waitForFunction(() => window.augenblick.consent().events === false);
   assert.equal(await page.evaluate(() => window.augenblick.track("Order Clicked", { item: "after" })), false);
-  await page.close({ runBeforeUnload: true });
+  await Promise.all([page.waitForEvent("close"), page.close({ runBeforeUnload: true })]);
   assert.deepEqual(requests, [], "nothing more is sent, not even a beacon");
   assert.ok(!(await stored()).some((e) => e.properties.item === "after"));
   await context.close();
