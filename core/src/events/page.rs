@@ -15,6 +15,11 @@ use super::{
 /// What the JSON envelope of a batch takes besides its events, at most (`batch_body`).
 const ENVELOPE_BYTES: usize = 256;
 
+/// Whether a stored entry is an event: a JSON object (what `track_event` writes).
+fn is_event(text: &str) -> bool {
+    matches!(json::parse(text), Ok(Value::Object(_)))
+}
+
 /// The events of a page view.
 pub struct PageEvents {
     /// The checked `events` option.
@@ -35,8 +40,9 @@ pub struct PageEvents {
 impl PageEvents {
     /// Events with an anonymous id for this page view (`page_id`). With storage and events
     /// consent (`keep`) the device's id is used instead (see `Records::anonymous_id`; `now_ms`
-    /// is the time), and the queue an earlier page left is taken up; an entry of it that is
-    /// not a string is skipped.
+    /// is the time), and the queue an earlier page left is taken up. An entry of it that is
+    /// not an event (a JSON object in a string) is dropped and counted: one corrupt entry
+    /// sent raw would make its whole batch invalid.
     pub fn new(
         options: EventsOptions,
         page_id: &str,
@@ -60,8 +66,11 @@ impl PageEvents {
                 .take_queue(store)
                 .and_then(|text| json::parse(&text).ok())
             {
-                for event in stored.items().iter().filter_map(Value::as_str) {
-                    events.queue.push(event.to_owned());
+                for entry in stored.items() {
+                    match entry.as_str().filter(|text| is_event(text)) {
+                        Some(event) => events.queue.push(event.to_owned()),
+                        None => events.queue.dropped += 1,
+                    }
                 }
             }
         }
@@ -276,14 +285,17 @@ mod tests {
         store.set(
             Area::Local,
             EVENT_QUEUE_KEY,
-            r#"["{\"a\":1}", 5, "{\"b\":2}"]"#,
+            r#"["{\"a\":1}", 5, "{\"b\":2}", "{\"cut", "[]"]"#,
         );
-        let events = PageEvents::new(options(), "page-1", true, NOW, &mut records, &mut store);
+        let mut events = PageEvents::new(options(), "page-1", true, NOW, &mut records, &mut store);
         assert_eq!(
             events.waiting(),
             2,
-            "the entry that is not an event is skipped"
+            "the entries that are not events are dropped"
         );
+        assert_eq!(events.dropped(), 3, "and counted");
+        let body = events.beacon_body("t", "0", 64 * 1024).unwrap();
+        assert_eq!(batch_events(&body).len(), 2, "the batch is valid JSON");
         assert_eq!(store.value(Area::Local, EVENT_QUEUE_KEY), None);
         assert_eq!(events.anonymous_id, "device-7");
     }
