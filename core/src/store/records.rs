@@ -114,7 +114,7 @@ impl Records {
     }
 
     /// Removes what only events consent allowed keeping: the anonymous id and the events
-    /// not sent yet (events consent withdrawn, or missing on a later page).
+    /// not sent yet (events consent withdrawn).
     pub fn forget_events(&mut self, store: &mut impl Store) {
         store.remove(Area::Local, ANONYMOUS_ID_KEY);
         store.remove(Area::Local, EVENT_QUEUE_KEY);
