@@ -86,11 +86,14 @@ const LATE_CMP_MS = 3000;
 function connectTcf(onTcData) {
   let listenerId = null;
   let stopped = false;
-  const callback = (tcData, success) => {
-    if (stopped || !success) return;
-    if (tcData && listenerId === null) listenerId = tcData.listenerId ?? null;
-    safely(onTcData, tcDataFields(tcData));
-  };
+  // All of it guarded: a hostile or broken `tcData` (a getter that throws) must neither
+  // throw into the CMP, which would stop it calling us again, nor stop us.
+  const callback = (tcData, success) =>
+    safely(() => {
+      if (stopped || !success) return;
+      if (tcData && listenerId === null) listenerId = tcData.listenerId ?? null;
+      onTcData(tcDataFields(tcData));
+    });
   try {
     if (typeof window.__tcfapi === "function") {
       window.__tcfapi("addEventListener", 2, callback);

@@ -226,6 +226,34 @@ test("a CMP without the IAB stub, defined after the page has loaded, is still he
   await context.close();
 });
 
+test("a tcData with a getter that throws is reported and skipped: the CMP's next answer is still heard", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.addInitScript(() => {
+    window.__tcfapi = (command, version, callback) => {
+      if (command !== "addEventListener") return;
+      const hostile = { eventStatus: "tcloaded", gdprApplies: true };
+      Object.defineProperty(hostile, "purpose", { get: () => { throw new Error("hostile getter"); } });
+      callback(hostile, true);
+      callback({
+        eventStatus: "tcloaded",
+        gdprApplies: true,
+        listenerId: 1,
+        purpose: { consents: { 1: true }, legitimateInterests: {} },
+        specialFeatureOptins: {},
+        publisher: { consents: {}, legitimateInterests: {} },
+      }, true);
+    };
+  });
+  await page.goto(`${server.url}fixtures/store.html?options={}`);
+  assert.deepEqual(await page.evaluate(() => window.__started), { ok: true });
+  assert.deepEqual(await page.evaluate(() => [window.augenblick.consent().storage, window.augenblick.consent().sources.storage]), [true, "tcf"]);
+  assert.ok(errors.some((message) => message.includes("hostile getter")), errors.join("\n"));
+  await context.close();
+});
+
 test("a CMP that grants storage a moment after the SDK starts finds the visit counts kept", async () => {
   const withStorage = grantingStorage();
   const { context } = await countingContext();

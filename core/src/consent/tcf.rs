@@ -167,13 +167,18 @@ impl TcfPurposes {
 /// again after at most 13 months.
 pub const COOKIE_GRANTS_FOR_MS: f64 = 395.0 * 24.0 * 3_600_000.0;
 
+/// How far in the future a cookie's last update may lie and still grant (ms): a visitor's
+/// clock a little behind the one that wrote it. Further ahead, it would grant for ever.
+pub const COOKIE_CLOCK_SKEW_MS: f64 = 24.0 * 3_600_000.0;
+
 /// What the CMP's `euconsent-v2` cookie says at `now_ms`, before the CMP itself answers: a
 /// cookie may always refuse, but grants only while it is recent (last updated within 13
-/// months) and of TCF 2.2 (policy version 4 or later); otherwise its grants say nothing.
+/// months, and not more than [`COOKIE_CLOCK_SKEW_MS`] ahead) and of TCF 2.2 (policy version
+/// 4 or later); otherwise its grants say nothing.
 pub fn cookie_consent(tc: &TcString, now_ms: f64) -> PartialConsent {
     let consent = TcfPurposes::from_tc_string(tc).to_consent();
-    let updated_ms = tc.last_updated_ds as f64 * 100.0;
-    if tc.policy_version >= 4 && now_ms - updated_ms <= COOKIE_GRANTS_FOR_MS {
+    let age = now_ms - tc.last_updated_ds as f64 * 100.0;
+    if tc.policy_version >= 4 && (-COOKIE_CLOCK_SKEW_MS..=COOKIE_GRANTS_FOR_MS).contains(&age) {
         return consent;
     }
     let mut refusals = PartialConsent::default();
@@ -266,6 +271,20 @@ mod tests {
         let stale = cookie_consent(&current, then + COOKIE_GRANTS_FOR_MS + 1.0);
         assert_eq!(stale.get(Purpose::Storage), None);
         assert_eq!(stale.get(Purpose::Personalization), Some(false));
+    }
+
+    #[test]
+    fn a_cookie_from_the_future_may_refuse_but_not_grant() {
+        let mut tc = TcString::decode("COvFyGBOvFyGBAbAAAENAPCAAOAAAAAAAAAAAEEUACCKAAA").unwrap();
+        tc.policy_version = 4;
+        let then = tc.last_updated_ds as f64 * 100.0;
+        // A visitor's clock an hour behind the CMP's: it still grants.
+        let skewed = cookie_consent(&tc, then - 3_600_000.0);
+        assert_eq!(skewed.get(Purpose::Storage), Some(true));
+        // Dated two days ahead: it would grant for ever, so it grants nothing.
+        let ahead = cookie_consent(&tc, then - 2.0 * COOKIE_CLOCK_SKEW_MS);
+        assert_eq!(ahead.get(Purpose::Storage), None);
+        assert_eq!(ahead.get(Purpose::Personalization), Some(false));
     }
 
     #[test]
