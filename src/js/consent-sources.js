@@ -163,9 +163,16 @@ function consentCommands(entries) {
   return commands.length > 0 ? JSON.stringify(commands) : null;
 }
 
-/** The Consent Mode commands in `window.dataLayer` so far (JSON), or null. */
+/**
+ * The Consent Mode commands in `window.dataLayer` so far (JSON), or null; null too for a
+ * `dataLayer` that throws when read (a getter, a proxy): it is read before the SDK starts.
+ */
 export function consentModeCommands() {
-  return Array.isArray(window.dataLayer) ? consentCommands(Array.from(window.dataLayer)) : null;
+  try {
+    return Array.isArray(window.dataLayer) ? consentCommands(Array.from(window.dataLayer)) : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -174,11 +181,17 @@ export function consentModeCommands() {
  * what it found); returns a function that stops and unwraps where no one wrapped after.
  */
 export function watchConsentMode(onCommands) {
-  // As gtag's own snippet does, so that commands pushed after the SDK started are seen too.
-  window.dataLayer = window.dataLayer || [];
-  const layer = window.dataLayer;
-  if (!Array.isArray(layer)) return () => {};
-  const original = layer.push;
+  let layer;
+  let original;
+  try {
+    // As gtag's own snippet does, so that commands pushed after the SDK started are seen too.
+    window.dataLayer = window.dataLayer || [];
+    layer = window.dataLayer;
+    if (!Array.isArray(layer)) return () => {};
+    original = layer.push;
+  } catch {
+    return () => {}; // a dataLayer that cannot be set or read is not listened to
+  }
   let active = true;
   const push = function (...entries) {
     const result = original.apply(this, entries);
@@ -188,9 +201,15 @@ export function watchConsentMode(onCommands) {
     }, entries);
     return result;
   };
-  layer.push = push;
+  try {
+    layer.push = push;
+  } catch {
+    return () => {}; // a frozen dataLayer: what it holds was read at start, nothing comes later
+  }
   return () => {
     active = false;
-    if (layer.push === push) layer.push = original;
+    attemptCall(() => {
+      if (layer.push === push) layer.push = original;
+    });
   };
 }

@@ -254,6 +254,22 @@ test("a tcData with a getter that throws is reported and skipped: the CMP's next
   await context.close();
 });
 
+test("a frozen dataLayer with an entry that throws neither stops the SDK nor is written to", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const hostile = {};
+    Object.defineProperty(hostile, 0, { get: () => { throw new Error("hostile entry"); } });
+    Object.defineProperty(window, "dataLayer", { value: Object.freeze([hostile]), writable: false });
+  });
+  await page.goto(`${server.url}fixtures/store.html?options=${encodeURIComponent(JSON.stringify({ simulate: { device: "mobile", hour: 19, distanceM: 300 } }))}`);
+  assert.deepEqual(await page.evaluate(() => window.__started), { ok: true });
+  assert.equal(await page.evaluate(() => window.augenblick.moment().kind), "go");
+  assert.equal(await page.evaluate(() => window.dataLayer.push === Array.prototype.push), true, "not wrapped");
+  await page.evaluate(() => window.augenblick.destroy());
+  await context.close();
+});
+
 test("a CMP that grants storage a moment after the SDK starts finds the visit counts kept", async () => {
   const withStorage = grantingStorage();
   const { context } = await countingContext();
